@@ -1,0 +1,5 @@
+"""bilingual: check, preview and publish Chinese/English article pairs."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

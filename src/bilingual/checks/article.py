@@ -1,0 +1,207 @@
+"""Article-level checks: both files exist, can be read, have valid front matter that agrees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from bilingual.checks.registry import CheckContext, Scope, check
+from bilingual.model import LANGS, Article, Finding, Pair, Severity
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STATUSES = ("draft", "review", "machine", "published")
+
+
+@check("A101", "missing-counterpart", scope=Scope.PAIR)
+def missing_counterpart(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """An article folder has only one language side.
+
+    ## What it does
+    Reports an article folder under `articles/` that holds `zh.md` but no `en.md`, or the
+    reverse.
+
+    ## Why is this bad?
+    Every article is published in both languages; a missing side means the translation was never
+    started, or the file was misnamed (`en.markdown`, `EN.md`).
+
+    ## Example
+    ```text
+    articles/2023-pujiang-innovation-forum/zh.md
+    articles/2023-pujiang-innovation-forum/english.md    <- not found as en.md
+    ```
+    Use instead: name the files `zh.md` and `en.md`.
+    """
+    present = [lang for lang in LANGS if lang not in pair.missing]
+    if len(pair.missing) == 1 and present:
+        have, lack = present[0], pair.missing[0]
+        where = {have: 1}
+        yield ctx.finding(
+            f"{pair.path(have)} has no counterpart: {pair.path(lack)} does not exist", **where
+        )
+    elif len(pair.missing) == 2:
+        yield ctx.finding(f"{pair.folder}/ holds neither zh.md nor en.md")
+
+
+@check("A102", "unreadable-file", scope=Scope.PAIR)
+def unreadable_file(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """A source file cannot be read, or is not valid UTF-8.
+
+    ## What it does
+    Reports a side that cannot be opened (permissions) or decoded as UTF-8, with the line of the
+    first bad byte. A UTF-8 byte-order mark and CRLF line ends are accepted.
+
+    ## Why is this bad?
+    Nothing else can be checked in a file that cannot be read, and a build would fail on it.
+    Files saved as GBK or GB18030 by an older editor are the usual cause.
+
+    ## Example
+    `zh.md` saved in GBK: `not valid UTF-8: byte 0xc9 at column 8 (zh.md:3)`.
+    Use instead: re-save the file as UTF-8 (`iconv -f GB18030 -t UTF-8`).
+    """
+    for problem in pair.problems:
+        if problem.kind == "unreadable":
+            yield ctx.finding(
+                f"{problem.path}: {problem.message}", **{problem.lang: problem.line or 1}
+            )
+
+
+@check("A103", "front-matter", scope=Scope.PAIR)
+def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """Front matter is missing, is not valid YAML, or lacks a required key.
+
+    ## What it does
+    Each side must start with YAML front matter between `---` lines holding `title` (text),
+    `date` (an ISO date) and `category` (a key such as `conference-season`). Optional keys are
+    checked when present: `author`, `source` and `summary` are text, `tags` is a list of keys,
+    `status` is one of draft, review, machine or published, and `original` is zh or en. The
+    folder name (the slug) must be lower-case letters, digits and hyphens.
+
+    ## Why is this bad?
+    Pages, feeds and the other checks read these keys; one broken file would otherwise stop a
+    release or publish an article with no date.
+
+    ## Example
+    ```yaml
+    ---
+    title: 2023浦江创新论坛举行
+    date: 2023-4-2          # not an ISO date
+    ---
+    ```
+    Use instead: `date: 2023-04-02`, and add `category:`.
+    """
+    if not _SLUG.match(pair.slug):
+        yield ctx.finding(
+            f"folder name {pair.slug!r} is not a slug: use lower-case letters, digits and hyphens",
+            zh=1 if pair.zh else None,
+            en=1 if pair.en and not pair.zh else None,
+        )
+    for problem in pair.problems:
+        if problem.kind == "front-matter":
+            yield ctx.finding(problem.message, **{problem.lang: problem.line or 1})
+    for lang in LANGS:
+        article = pair.side(lang)
+        if article is not None:
+            for message, key in _meta_problems(article):
+                yield ctx.finding(message, **{lang: article.meta_lines.get(key, 1)})
+
+
+def _meta_problems(article: Article) -> Iterator[tuple[str, str]]:
+    meta = article.meta
+    for key in ("title", "date", "category"):
+        if key not in meta or meta[key] in (None, ""):
+            yield f"required key '{key}' is missing", key
+    if "title" in meta and meta["title"] not in (None, "") and not isinstance(meta["title"], str):
+        yield "'title' must be text", "title"
+    if meta.get("date") not in (None, "") and parse_date(meta["date"]) is None:
+        yield f"'date' must be an ISO date such as 2023-04-02, not {meta['date']!r}", "date"
+    category = meta.get("category")
+    if category not in (None, "") and not (isinstance(category, str) and _KEY.match(category)):
+        yield f"'category' must be a key such as conference-season, not {category!r}", "category"
+    for key in ("author", "source", "summary"):
+        if key in meta and not isinstance(meta[key], str):
+            yield f"'{key}' must be text", key
+    tags = meta.get("tags")
+    if tags is not None and not (
+        isinstance(tags, list) and all(isinstance(t, str) and _KEY.match(t) for t in tags)
+    ):
+        yield "'tags' must be a list of keys such as [ai-for-science, forum]", "tags"
+    if "status" in meta and meta["status"] not in STATUSES:
+        yield f"'status' must be one of {', '.join(STATUSES)}, not {meta['status']!r}", "status"
+    if "original" in meta and meta["original"] not in LANGS:
+        yield f"'original' must be zh or en, not {meta['original']!r}", "original"
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """The date a front-matter ``date`` value stands for, or None when it is not ISO."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            try:
+                return dt.datetime.fromisoformat(value.strip()).date()
+            except ValueError:
+                return None
+    return None
+
+
+def _comparable(key: str, value: Any) -> Any:
+    if key == "date":
+        return parse_date(value) or value
+    if isinstance(value, list):
+        return sorted(map(str, value))
+    return value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return "(not set)" if value is None else str(value)
+
+
+@check("A104", "metadata-mismatch", severity=Severity.ERROR, scope=Scope.PAIR)
+def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """Front-matter values that must be shared differ between the two sides.
+
+    ## What it does
+    Compares the keys listed under `checks.metadata` in `bilingual.yaml` (by default `date`,
+    `category` and `tags`; add `author` where bylines are shared) and `original` when both sides
+    set it. Dates are compared as dates and tags as sets.
+
+    ## Why is this bad?
+    The two pages of an article are one story: listed under different dates or categories, the
+    language switcher and the feeds disagree about it.
+
+    ## Example
+    ```yaml
+    # zh.md                       # en.md
+    date: 2023-04-03              date: 2023-04-04
+    ```
+    Use instead: the same `date` on both sides (the publication date of the original).
+    """
+    zh, en = pair.zh, pair.en
+    if zh is None or en is None:
+        return
+    keys = list(ctx.settings.metadata)
+    if "original" in zh.meta and "original" in en.meta and "original" not in keys:
+        keys.append("original")
+    for key in keys:
+        left, right = zh.meta.get(key), en.meta.get(key)
+        if left is None and right is None:
+            continue
+        if _comparable(key, left) != _comparable(key, right):
+            yield ctx.finding(
+                f"'{key}' differs: {_show(left)} in zh.md, {_show(right)} in en.md",
+                zh=zh.meta_lines.get(key, 1),
+                en=en.meta_lines.get(key, 1),
+                zh_excerpt=f"{key}: {_show(left)}",
+                en_excerpt=f"{key}: {_show(right)}",
+            )

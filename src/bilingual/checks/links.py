@@ -1,0 +1,58 @@
+"""Link checks: URLs, e-mail addresses and image targets agree between aligned blocks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from bilingual.anchors import normalise_link
+from bilingual.checks.registry import CheckContext, check
+from bilingual.model import Bead, Finding, Severity
+
+
+@check("L101", "link-mismatch", severity=Severity.WARNING)
+def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A URL, e-mail address or image target differs between aligned blocks.
+
+    ## What it does
+    Compares the link targets of each Chinese block with those of its English counterpart:
+    Markdown links, bare URLs, e-mail addresses and images. `http` and `https`, the case of the
+    host name and a trailing slash do not count as differences.
+
+    ## Why is this bad?
+    A contact address or registration link mistyped in one language sends half the readers
+    nowhere. When the English page deliberately links to an English version of a page, mark
+    the block with `<!-- bilingual-ignore: link-mismatch -->`.
+
+    ## Example
+    ```markdown
+    请发送邮件至 news@sjtu.edu.cn。          Please write to new@sjtu.edu.cn.
+    ```
+    Use instead: the same address on both sides.
+    """
+    if not bead.zh or not bead.en:
+        return
+    shown: dict[str, str] = {}
+    zh_links: Counter[str] = Counter()
+    en_links: Counter[str] = Counter()
+    for blocks, counter in ((bead.zh, zh_links), (bead.en, en_links)):
+        for target in (t for b in blocks for t in b.links if t):
+            key = normalise_link(target)
+            shown.setdefault(key, target)
+            counter[key] += 1
+    if zh_links == en_links:
+        return
+    only_zh = sorted(shown[k] for k in (zh_links - en_links).elements())
+    only_en = sorted(shown[k] for k in (en_links - zh_links).elements())
+    parts = []
+    if only_zh:
+        parts.append(f"only in zh.md: {', '.join(only_zh)}")
+    if only_en:
+        parts.append(f"only in en.md: {', '.join(only_en)}")
+    yield ctx.finding(
+        "links differ: " + "; ".join(parts),
+        zh=bead.zh[0],
+        en=bead.en[0],
+        zh_excerpt=", ".join(only_zh) or None,
+        en_excerpt=", ".join(only_en) or None,
+    )

@@ -1,0 +1,181 @@
+"""The check registry: each check is a small function registered with a code, a slug and a doc.
+
+A check's docstring is its documentation: the first line is its title (``bilingual checks``),
+the whole of it is what ``bilingual explain`` prints, with the sections *Why is this bad?* and
+*Example*. Registering a duplicate code or slug, or a check without a docstring, fails at import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from bilingual.errors import UnknownCheckError
+from bilingual.model import Bead, Block, Finding, Location, Pair, Severity
+
+_CODE = re.compile(r"^[A-Z]\d{3}$")
+_SLUG = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+class Scope(StrEnum):
+    """What a check function receives: a whole pair, or one aligned bead at a time."""
+
+    PAIR = "pair"
+    BEAD = "bead"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A registered check."""
+
+    code: str
+    slug: str
+    severity: Severity
+    scope: Scope
+    func: Callable[..., Iterator[Finding]]
+    #: The category module, e.g. ``article`` or ``structure``.
+    category: str
+    doc: str
+
+    @property
+    def title(self) -> str:
+        """The first line of the docstring."""
+        return self.doc.splitlines()[0]
+
+    def names(self) -> frozenset[str]:
+        """The code and the slug, as a ``bilingual-ignore`` comment may name them."""
+        return frozenset({self.code, self.slug})
+
+
+#: Every registered check, by code, in registration order.
+REGISTRY: dict[str, Check] = {}
+
+#: The modules that register checks, one per category. A new category is one more line.
+CHECK_MODULES: tuple[str, ...] = (
+    "bilingual.checks.article",
+    "bilingual.checks.structure",
+    "bilingual.checks.translation",
+    "bilingual.checks.links",
+)
+
+
+def check(
+    code: str, slug: str, *, severity: Severity = Severity.ERROR, scope: Scope = Scope.BEAD
+) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
+    """Register the decorated function as the check ``code`` / ``slug``."""
+
+    def register(func: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
+        doc = inspect.getdoc(func)
+        if not doc:
+            raise TypeError(f"check {code} ({slug}) has no docstring")
+        if not _CODE.match(code):
+            raise ValueError(f"check code {code!r} is not a letter and three digits")
+        if not _SLUG.match(slug):
+            raise ValueError(f"check slug {slug!r} is not kebab-case")
+        if code in REGISTRY:
+            raise ValueError(f"check code {code} registered twice")
+        if any(c.slug == slug for c in REGISTRY.values()):
+            raise ValueError(f"check slug {slug} registered twice")
+        category = func.__module__.rsplit(".", 1)[-1]
+        REGISTRY[code] = Check(code, slug, severity, scope, func, category, doc)
+        return func
+
+    return register
+
+
+def all_checks() -> list[Check]:
+    """Every check, sorted by code (importing the category modules on first use)."""
+    if not REGISTRY:
+        import importlib
+
+        for module in CHECK_MODULES:
+            importlib.import_module(module)
+    return sorted(REGISTRY.values(), key=lambda c: c.code)
+
+
+def resolve(name: str) -> Check:
+    """The check whose code (any case) or slug is ``name``; a helpful error otherwise."""
+    checks = all_checks()
+    wanted = name.strip()
+    for item in checks:
+        if wanted.upper() == item.code or wanted.lower() == item.slug:
+            return item
+    known = [c.slug for c in checks] + [c.code for c in checks]
+    close = difflib.get_close_matches(wanted, known, n=1)
+    hint = f"did you mean {close[0]}?" if close else "run 'bilingual checks' to list them"
+    raise UnknownCheckError(f"unknown check {name!r}", hint=hint)
+
+
+def select(
+    select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Check]:
+    """The checks ``select`` names (all when empty) minus those ``ignore`` names."""
+    chosen = [resolve(n) for n in select] or all_checks()
+    dropped = {resolve(n).code for n in ignore}
+    seen: set[str] = set()
+    result = []
+    for item in chosen:
+        if item.code not in dropped and item.code not in seen:
+            seen.add(item.code)
+            result.append(item)
+    return sorted(result, key=lambda c: c.code)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check sees besides its pair or bead: the pair, settings, and how to report."""
+
+    pair: Pair
+    check: Check
+    severity: Severity
+    settings: Any  # bilingual.config.ChecksConfig; kept loose so checks stay importable alone
+
+    @cached_property
+    def slug(self) -> str:
+        """The article's slug."""
+        return self.pair.slug
+
+    def finding(
+        self,
+        message: str,
+        *,
+        zh: Block | int | None = None,
+        en: Block | int | None = None,
+        zh_excerpt: str | None = None,
+        en_excerpt: str | None = None,
+    ) -> Finding:
+        """A finding of this check; ``zh``/``en`` are blocks or line numbers on each side."""
+        suppressed = any(
+            isinstance(b, Block) and ("*" in b.ignore or not b.ignore.isdisjoint(self.check.names()))
+            for b in (zh, en)
+        )
+        return Finding(
+            code=self.check.code,
+            check=self.check.slug,
+            severity=self.severity,
+            article=self.pair.slug,
+            message=message,
+            zh=self._location("zh", zh),
+            en=self._location("en", en),
+            zh_excerpt=zh_excerpt if zh_excerpt is not None else _excerpt(zh),
+            en_excerpt=en_excerpt if en_excerpt is not None else _excerpt(en),
+            suppressed=suppressed,
+        )
+
+    def _location(self, lang: str, where: Block | int | None) -> Location | None:
+        if where is None:
+            return None
+        line = where.line if isinstance(where, Block) else where
+        return Location(self.pair.path(lang), line or None)
+
+
+def _excerpt(where: Block | int | None) -> str | None:
+    return where.text if isinstance(where, Block) and where.text else None
+
+

@@ -1,0 +1,65 @@
+"""Structure checks: every block has a counterpart of the same kind after alignment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bilingual.checks.registry import CheckContext, check
+from bilingual.model import Bead, Finding
+
+_NAMES = {
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "list_item": "list item",
+    "blockquote": "block quote",
+    "image": "image",
+    "table": "table",
+    "code": "code block",
+    "html": "HTML block",
+}
+
+
+def kind_name(kind: str) -> str:
+    """A block kind as prose: ``list_item`` -> ``list item``."""
+    return _NAMES.get(kind, kind)
+
+
+@check("S101", "structure-mismatch")
+def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A block has no counterpart in the other language, or its counterpart is another kind.
+
+    ## What it does
+    After the two bodies are aligned block by block, reports each heading, paragraph, list item,
+    quote, image, table or code block left without a counterpart, at its own line, and each pair
+    of aligned blocks of different kinds (a heading translated as a paragraph). A paragraph
+    translated as two, or two as one, is fine.
+
+    ## Why is this bad?
+    A paragraph missing from the English is the most common translation defect in news: it
+    happens when the Chinese is edited after translation, or when a paragraph is skipped.
+
+    ## Example
+    `zh.md:14` (七百余位嘉宾出席……) has no counterpart in `en.md`: the English goes from the
+    paragraph before it straight to the one after it.
+    Use instead: translate the paragraph, or delete it from both sides.
+    """
+    if not bead.en:
+        for block in bead.zh:
+            yield ctx.finding(
+                f"zh.md:{block.line} ({kind_name(block.kind)}) has no counterpart in en.md",
+                zh=block,
+            )
+    elif not bead.zh:
+        for block in bead.en:
+            yield ctx.finding(
+                f"en.md:{block.line} ({kind_name(block.kind)}) has no counterpart in zh.md",
+                en=block,
+            )
+    elif len(bead.zh) == len(bead.en) == 1 and bead.zh[0].kind != bead.en[0].kind:
+        zh, en = bead.zh[0], bead.en[0]
+        yield ctx.finding(
+            f"zh.md:{zh.line} is a {kind_name(zh.kind)} but its counterpart en.md:{en.line} "
+            f"is a {kind_name(en.kind)}",
+            zh=zh,
+            en=en,
+        )

@@ -1,0 +1,59 @@
+"""The command line: a thin typer layer over the library (one module per command group).
+
+Only typer is imported at start-up; each command imports the library parts it needs, so
+``bilingual --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from bilingual import __version__
+from bilingual.cli import check as _check
+from bilingual.cli import checks as _checks
+
+HELP = """Check, preview and publish Chinese/English article pairs.
+
+Each article is a folder articles/<slug>/ holding zh.md and en.md. Commands find the content
+root (the folder holding articles/) from the current directory upwards, or take --root.
+
+Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
+configuration or unreadable content root.
+"""
+
+app = typer.Typer(
+    help=HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bilingual {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the full traceback of an error instead of one line."
+    ),
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+app.command("check")(_check.check)
+app.command("checks")(_checks.list_checks)
+app.command("explain")(_checks.explain)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="bilingual")

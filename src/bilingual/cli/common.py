@@ -1,0 +1,96 @@
+"""What every command shares: option definitions, the one error handler, output helpers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from bilingual.config import Config
+
+
+class Format(StrEnum):
+    """Report formats."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+ROOT_OPTION = typer.Option(
+    None,
+    "--root",
+    envvar="BILINGUAL_ROOT",
+    help="Content root (the folder holding articles/). Default: found from the current "
+    "directory upwards.",
+    file_okay=False,
+    show_default=False,
+)
+
+
+def err(message: str) -> None:
+    """Write a line to stderr."""
+    typer.echo(message, err=True)
+
+
+@contextmanager
+def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
+    """Turn library errors into ``error: ...`` / ``hint: ...`` on stderr and their exit code."""
+    from bilingual.errors import BilingualError
+
+    debug = bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+    try:
+        yield
+    except BilingualError as exc:
+        if debug:
+            raise
+        err(f"error: {exc}")
+        if getattr(exc, "problems", ()) and len(exc.problems) > 1:
+            for problem in exc.problems:
+                err(f"  - {problem}")
+        if exc.hint:
+            err(f"hint: {exc.hint}")
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err("interrupted")
+        raise typer.Exit(130) from None
+
+
+def load(root: Path | None) -> tuple[Path, Config]:
+    """Find the content root and read its configuration."""
+    from bilingual.config import load_config
+    from bilingual.parse.discover import find_root
+
+    found = find_root(explicit=root)
+    return found, load_config(found)
+
+
+def use_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get(
+        "TERM"
+    ) != "dumb"
+
+
+def width() -> int:
+    """The terminal's width, or 100 when not on a terminal."""
+    if not sys.stdout.isatty():
+        return int(os.environ.get("COLUMNS", "100") or 100)
+    return os.get_terminal_size().columns
+
+
+def write(text: str) -> None:
+    """Write a report to stdout, tolerating a closed pipe (``| head``)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

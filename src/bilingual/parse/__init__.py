@@ -1,0 +1,1 @@
+"""Reading sources: front matter, Markdown blocks with line numbers, and discovery of pairs."""

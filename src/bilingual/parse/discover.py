@@ -1,0 +1,131 @@
+"""Find the content root, the article folders under it, and load each pair."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bilingual.config import CONFIG_FILE
+from bilingual.errors import RootError, SourceError, UsageError
+from bilingual.model import LANGS, Article, Pair, SourceProblem, relpath
+from bilingual.parse.frontmatter import decode, split
+from bilingual.parse.markdown import parse_blocks
+
+ARTICLES = "articles"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The content root: ``explicit`` if given, else the nearest folder upwards with ``articles/``."""
+    if explicit is not None:
+        root = explicit.expanduser()
+        if not root.exists():
+            raise RootError("content root does not exist", path=root)
+        if not root.is_dir():
+            raise RootError("content root is not a folder", path=root)
+        if not (root / ARTICLES).is_dir():
+            raise RootError(
+                f"no {ARTICLES}/ folder in the content root",
+                path=root,
+                hint=f"a content root holds {ARTICLES}/<slug>/zh.md and en.md",
+            )
+        if not os.access(root / ARTICLES, os.R_OK | os.X_OK):
+            raise RootError(f"cannot read {ARTICLES}/: permission denied", path=root / ARTICLES)
+        return root.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ARTICLES).is_dir() or (folder / CONFIG_FILE).is_file():
+            return find_root(explicit=folder)
+    raise RootError(
+        f"no content root: no {ARTICLES}/ folder here or in any parent",
+        path=here,
+        hint="run inside a content root or pass --root DIR",
+    )
+
+
+def article_folders(root: Path, paths: Iterable[Path] = ()) -> list[Path]:
+    """The article folders to check, sorted: all of them, or those ``paths`` name."""
+    base = root / ARTICLES
+    paths = list(paths)
+    if not paths:
+        try:
+            entries = sorted(os.scandir(base), key=lambda e: e.name)
+        except OSError as exc:
+            raise RootError(f"cannot read {ARTICLES}/: {exc.strerror}", path=base) from exc
+        return [Path(e.path) for e in entries if e.is_dir() and not e.name.startswith(".")]
+    folders: list[Path] = []
+    for given in paths:
+        path = given.resolve()
+        if not path.exists():
+            raise UsageError("no such file or folder", path=given)
+        if path == root or path == base:
+            return article_folders(root)
+        folder = path.parent if path.is_file() else path
+        if folder.parent != base:
+            raise UsageError(
+                f"not an article folder or file under {relpath(base, Path.cwd())}/",
+                path=given,
+                hint="pass the content root, articles/<slug>/ or articles/<slug>/zh.md",
+            )
+        if folder not in folders:
+            folders.append(folder)
+    return sorted(folders)
+
+
+def load_pair(root: Path, folder: Path) -> Pair:
+    """Read both sides of an article folder; unreadable files become problems, not errors."""
+    rel_folder = relpath(folder, root)
+    articles: dict[str, Article | None] = {}
+    missing: list[str] = []
+    problems: list[SourceProblem] = []
+    for lang in LANGS:
+        path = folder / f"{lang}.md"
+        rel = f"{rel_folder}/{lang}.md"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            missing.append(lang)
+            articles[lang] = None
+            continue
+        except OSError as exc:
+            problems.append(SourceProblem("unreadable", lang, rel, None, exc.strerror or str(exc)))
+            articles[lang] = None
+            continue
+        articles[lang] = None
+        try:
+            text = decode(data, rel)
+        except SourceError as exc:
+            problems.append(SourceProblem("unreadable", lang, rel, exc.line, exc.message))
+            continue
+        try:
+            articles[lang] = read_article(text, lang, rel)
+        except SourceError as exc:
+            problems.append(SourceProblem("front-matter", lang, rel, exc.line, exc.message))
+    return Pair(
+        slug=folder.name,
+        folder=rel_folder,
+        zh=articles["zh"],
+        en=articles["en"],
+        missing=tuple(missing),
+        problems=tuple(problems),
+    )
+
+
+def read_article(text: str, lang: str, rel: str) -> Article:
+    """Parse one decoded source file; ``SourceError`` (with a line) when it cannot be parsed."""
+    source = split(text, rel)
+    return Article(
+        lang=lang,
+        path=rel,
+        meta=source.meta,
+        meta_lines=source.meta_lines,
+        blocks=parse_blocks(source.body, source.body_offset),
+    )
+
+
+def iter_pairs(root: Path, folders: Iterable[Path]) -> Iterator[Pair]:
+    """Load pairs one at a time, so memory does not grow with the number of articles."""
+    for folder in folders:
+        yield load_pair(root, folder)

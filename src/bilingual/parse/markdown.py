@@ -1,0 +1,197 @@
+"""Markdown bodies to blocks with source line numbers, using markdown-it-py (CommonMark + tables).
+
+A block is what a translator aligns: a heading, a paragraph, a list item (nested items are their
+own blocks), a block quote (one block, whatever it holds), an image standing alone, a table, a
+code block, or raw HTML. HTML comments are not content; a comment
+``<!-- bilingual-ignore: CODE, slug -->`` switches those checks off for the block after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bilingual.model import Block
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IGNORE = re.compile(r"<!--\s*bilingual-ignore\s*(?::\s*(.*?))?\s*-->", re.DOTALL)
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；、（）《》“”]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_LIST_OPEN = {"bullet_list_open", "ordered_list_open"}
+_LIST_CLOSE = {"bullet_list_close", "ordered_list_close"}
+
+_parser: Any = None
+
+
+def _md() -> Any:
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return _parser
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    line: int
+    end_line: int
+    level: int = 0
+    ignore: frozenset[str] = frozenset()
+    parts: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    images_only: bool = True
+    has_image: bool = False
+
+    def freeze(self) -> Block:
+        text = _SPACE.sub(" ", " ".join(p for p in self.parts if p)).strip()
+        kind = self.kind
+        if kind == "paragraph" and self.images_only and self.has_image:
+            kind = "image"
+        return Block(
+            kind=kind,
+            text=text,
+            line=self.line,
+            end_line=self.end_line,
+            links=tuple(self.links),
+            code=tuple(self.code),
+            ignore=self.ignore,
+            level=self.level,
+        )
+
+
+def ignore_directives(html: str) -> frozenset[str] | None:
+    """Checks named by ``bilingual-ignore`` comments in ``html``; None when there is none."""
+    names: set[str] = set()
+    found = False
+    for match in _IGNORE.finditer(html):
+        found = True
+        listed = [n for n in re.split(r"[\s,]+", match.group(1) or "") if n]
+        names.update(listed or ["*"])
+    return frozenset(names) if found else None
+
+
+def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
+    """The blocks of a Markdown ``body`` whose first line is file line ``offset + 1``."""
+    walker = _Walker(offset)
+    walker.walk(_md().parse(body))
+    return tuple(d.freeze() for d in walker.blocks)
+
+
+class _Walker:
+    """Turns markdown-it's flat token stream into drafts, one per alignable block."""
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.blocks: list[_Draft] = []
+        self.stack: list[_Draft] = []  # open list items and block quotes
+        self.leaf: _Draft | None = None  # the heading, paragraph or table being filled
+        self.pending: frozenset[str] = frozenset()
+        self.list_depth = 0
+
+    def open(self, kind: str, tok: Token, level: int = 0) -> _Draft:
+        begin, end = tok.map or (0, 0)
+        draft = _Draft(kind, begin + 1 + self.offset, end + self.offset, level, self.pending)
+        self.pending = frozenset()
+        self.blocks.append(draft)
+        return draft
+
+    def walk(self, tokens: list[Token]) -> None:
+        for tok in tokens:
+            kind = tok.type
+            container = self.stack[-1] if self.stack else None
+            if kind in _LIST_OPEN:
+                self.list_depth += 1
+            elif kind in _LIST_CLOSE:
+                self.list_depth -= 1
+            elif kind == "list_item_open":
+                absorbed = container is not None and container.kind == "blockquote"
+                draft = container if absorbed else self.open("list_item", tok, self.list_depth)
+                self.stack.append(draft)  # type: ignore[arg-type]
+            elif kind == "blockquote_open":
+                self.stack.append(container or self.open("blockquote", tok))
+            elif kind in ("list_item_close", "blockquote_close"):
+                self.stack.pop()
+            elif kind in ("heading_open", "paragraph_open", "table_open"):
+                if container is None:
+                    name = kind.removesuffix("_open")
+                    level = int(tok.tag[1]) if name == "heading" else 0
+                    self.leaf = self.open(name, tok, level)
+                    if name != "paragraph":
+                        self.leaf.images_only = False
+            elif kind in ("heading_close", "paragraph_close", "table_close"):
+                self.leaf = None
+            elif kind == "inline":
+                target = self.leaf or container
+                if target is not None:
+                    _inline(tok, target)
+            elif kind in ("fence", "code_block"):
+                self._code(tok, container)
+            elif kind == "html_block":
+                self._html(tok, container)
+
+    def _code(self, tok: Token, container: _Draft | None) -> None:
+        target = container or self.open("code", tok)
+        target.code.append(tok.content)
+        target.images_only = False
+
+    def _html(self, tok: Token, container: _Draft | None) -> None:
+        directive = ignore_directives(tok.content)
+        if directive is not None and container is None:
+            self.pending = self.pending | directive
+        rest = _COMMENT.sub("", tok.content).strip()
+        if not rest:
+            return
+        # Text on the same line as a comment ends up in the HTML block: keep it as prose.
+        kind = "html" if rest.startswith("<") else "paragraph"
+        target = container or self.open(kind, tok)
+        target.parts.append(_TAG.sub(" ", rest))
+        target.images_only = False
+
+
+def _inline(tok: Token, draft: _Draft) -> None:
+    in_link = 0
+    for child in tok.children or ():
+        kind = child.type
+        if kind == "text":
+            draft.parts.append(child.content)
+            if not in_link:
+                _scan_bare_links(child.content, draft)
+            if child.content.strip():
+                draft.images_only = False
+        elif kind in ("softbreak", "hardbreak"):
+            draft.parts.append("\n")
+        elif kind == "code_inline":
+            draft.parts.append(child.content)
+            draft.code.append(child.content)
+            draft.images_only = False
+        elif kind == "link_open":
+            in_link += 1
+            draft.links.append(_target(str(child.attrs.get("href", ""))))
+        elif kind == "link_close":
+            in_link -= 1
+        elif kind == "image":
+            draft.links.append(_target(str(child.attrs.get("src", ""))))
+            draft.parts.append(child.content)
+            draft.has_image = True
+        elif kind == "html_inline":
+            continue  # inline HTML and comments are markup, not text
+
+
+def _target(href: str) -> str:
+    return href[7:] if href.lower().startswith("mailto:") else href
+
+
+def _scan_bare_links(text: str, draft: _Draft) -> None:
+    if "://" in text:
+        draft.links.extend(m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text))
+    if "@" in text:
+        draft.links.extend(m.group(0).rstrip(".") for m in _EMAIL.finditer(text))

@@ -1,0 +1,29 @@
+"""Reporters: one module per output format, each a pure ``render(findings, summary) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bilingual.model import Finding, Summary
+
+#: Output format -> module holding its ``render``. Imported only when that format is used.
+FORMATS: dict[str, str] = {
+    "text": "bilingual.report.text",
+    "json": "bilingual.report.json",
+    "github": "bilingual.report.github",
+}
+
+Renderer = Callable[..., str]
+
+
+def renderer(fmt: str) -> Renderer:
+    """The ``render`` function of output format ``fmt``."""
+    return importlib.import_module(FORMATS[fmt]).render  # type: ignore[no-any-return]
+
+
+def render(fmt: str, findings: Sequence[Finding], summary: Summary, **options: Any) -> str:
+    """Render ``findings`` in format ``fmt``; options (``color``, ``width``) only apply to text."""
+    func = renderer(fmt)
+    return func(findings, summary, **options) if fmt == "text" else func(findings, summary)

@@ -1,0 +1,36 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bilingual.model import Finding, Severity, Summary
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """``::error file=...,line=...,title=...::message`` for one finding."""
+    level = "error" if finding.severity is Severity.ERROR else "warning"
+    primary, other = (finding.zh, finding.en) if finding.zh else (finding.en, None)
+    props = []
+    if primary is not None:
+        props.append(f"file={_property(primary.path)}")
+        if primary.line:
+            props.append(f"line={primary.line}")
+    props.append(f"title={_property(f'{finding.code} {finding.check}')}")
+    message = finding.message
+    if other is not None:
+        message += f" (counterpart: {other.path}{f':{other.line}' if other.line else ''})"
+    return f"::{level} {','.join(props)}::{_data(message)}"
+
+
+def render(findings: Sequence[Finding], summary: Summary) -> str:
+    """One workflow command per line; nothing at all when there are no findings."""
+    return "".join(annotation(f) + "\n" for f in findings)
