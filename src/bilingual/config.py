@@ -39,9 +39,7 @@ class Config:
     """Everything ``bilingual.yaml`` can set; every field has a default."""
 
     #: Site title per language, used by rendered pages.
-    site_title: Mapping[str, str] = field(
-        default_factory=lambda: {"zh": "新闻网", "en": "News"}
-    )
+    site_title: Mapping[str, str] = field(default_factory=lambda: {"zh": "新闻网", "en": "News"})
     #: The two languages of a pair, in display order.
     languages: tuple[str, str] = LANGS
     #: The side articles are written in first, unless an article's ``original`` says otherwise.
@@ -134,9 +132,7 @@ def _site_title(site: Any, bad: Any) -> dict[str, str]:
         bad("site", "must be a mapping with a title per language")
         return title
     given = site.get("title")
-    if isinstance(given, dict) and all(
-        k in LANGS and isinstance(v, str) for k, v in given.items()
-    ):
+    if isinstance(given, dict) and all(k in LANGS and isinstance(v, str) for k, v in given.items()):
         title.update(given)
     elif given is not None:
         bad("site", "title must map zh and en to strings")

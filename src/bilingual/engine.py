@@ -14,7 +14,7 @@ from bilingual.align import align
 from bilingual.checks.registry import REGISTRY, Check, CheckContext, Scope, all_checks, resolve
 from bilingual.config import ChecksConfig, Config
 from bilingual.errors import ConfigError, UnknownCheckError
-from bilingual.model import Finding, Pair, Severity, Summary
+from bilingual.model import Bead, Finding, Pair, Severity, Summary
 from bilingual.parse.discover import load_pair
 
 #: Below this many pairs a process pool costs more than it saves.
@@ -75,16 +75,14 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     """Every planned check on one pair: its findings and how many were suppressed."""
     checks: list[Check] = [REGISTRY[code] for code in plan.codes]
     found: list[Finding] = []
-    beads = None
+    beads: tuple[Bead, ...] = ()
+    if pair.zh is not None and pair.en is not None and any(c.scope is Scope.BEAD for c in checks):
+        beads = align(pair.zh.blocks, pair.en.blocks)
     for item in checks:
-        ctx = CheckContext(pair, item, plan.severities[item.code], plan.settings)
+        ctx = CheckContext(pair, item, plan.severities[item.code], plan.settings, beads)
         if item.scope is Scope.PAIR:
             found.extend(item.func(pair, ctx))
             continue
-        if pair.zh is None or pair.en is None:
-            continue
-        if beads is None:
-            beads = align(pair.zh.blocks, pair.en.blocks)
         for bead in beads:
             found.extend(item.func(bead, ctx))
     kept = [f for f in found if not f.suppressed]
@@ -104,7 +102,9 @@ def _check_chunk(args: tuple[Path, list[Path], Plan]) -> tuple[list[Finding], in
     return findings, suppressed, len(folders)
 
 
-def _chunks(root: Path, folders: Sequence[Path], plan: Plan) -> Iterator[tuple[Path, list[Path], Plan]]:
+def _chunks(
+    root: Path, folders: Sequence[Path], plan: Plan
+) -> Iterator[tuple[Path, list[Path], Plan]]:
     for start in range(0, len(folders), CHUNK):
         yield root, list(folders[start : start + CHUNK]), plan
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -112,9 +112,7 @@ def resolve(name: str) -> Check:
     raise UnknownCheckError(f"unknown check {name!r}", hint=hint)
 
 
-def select(
-    select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> list[Check]:
+def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
     """The checks ``select`` names (all when empty) minus those ``ignore`` names."""
     chosen = [resolve(n) for n in select] or all_checks()
     dropped = {resolve(n).code for n in ignore}
@@ -135,6 +133,8 @@ class CheckContext:
     check: Check
     severity: Severity
     settings: Any  # bilingual.config.ChecksConfig; kept loose so checks stay importable alone
+    #: The pair's whole alignment, for bead checks that need a bead's neighbours.
+    beads: tuple[Bead, ...] = ()
 
     @cached_property
     def slug(self) -> str:
@@ -152,7 +152,8 @@ class CheckContext:
     ) -> Finding:
         """A finding of this check; ``zh``/``en`` are blocks or line numbers on each side."""
         suppressed = any(
-            isinstance(b, Block) and ("*" in b.ignore or not b.ignore.isdisjoint(self.check.names()))
+            isinstance(b, Block)
+            and ("*" in b.ignore or not b.ignore.isdisjoint(self.check.names()))
             for b in (zh, en)
         )
         return Finding(
@@ -177,5 +178,3 @@ class CheckContext:
 
 def _excerpt(where: Block | int | None) -> str | None:
     return where.text if isinstance(where, Block) and where.text else None
-
-

@@ -43,17 +43,15 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     paragraph before it straight to the one after it.
     Use instead: translate the paragraph, or delete it from both sides.
     """
-    if not bead.en:
-        for block in bead.zh:
+    if not bead.en or not bead.zh:
+        have, lack = ("zh", "en") if bead.zh else ("en", "zh")
+        blocks = bead.zh or bead.en
+        place = _expected_place(bead, ctx.beads, lack)
+        for block in blocks:
             yield ctx.finding(
-                f"zh.md:{block.line} ({kind_name(block.kind)}) has no counterpart in en.md",
-                zh=block,
-            )
-    elif not bead.zh:
-        for block in bead.en:
-            yield ctx.finding(
-                f"en.md:{block.line} ({kind_name(block.kind)}) has no counterpart in zh.md",
-                en=block,
+                f"{have}.md:{block.line} ({kind_name(block.kind)}) has no counterpart in "
+                f"{lack}.md{place}",
+                **{have: block},
             )
     elif len(bead.zh) == len(bead.en) == 1 and bead.zh[0].kind != bead.en[0].kind:
         zh, en = bead.zh[0], bead.en[0]
@@ -63,3 +61,23 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             zh=zh,
             en=en,
         )
+
+
+def _expected_place(bead: Bead, beads: tuple[Bead, ...], lack: str) -> str:
+    """Where the missing counterpart belongs: after the nearest aligned block before it."""
+    index = next((i for i, b in enumerate(beads) if b is bead), None)
+    if index is None:
+        return ""
+    for earlier in reversed(beads[:index]):
+        side = earlier.zh if lack == "zh" else earlier.en
+        if side:
+            return f" (expected after {lack}.md:{side[-1].end_line})"
+    return f" (expected before {lack}.md:{_first_line(beads, lack)})" if beads else ""
+
+
+def _first_line(beads: tuple[Bead, ...], lang: str) -> int:
+    for bead in beads:
+        side = bead.zh if lang == "zh" else bead.en
+        if side:
+            return side[0].line
+    return 1

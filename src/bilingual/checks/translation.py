@@ -15,8 +15,8 @@ HAN = re.compile(
     r"\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]*"
 )
 _URL = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-#: A name given in both scripts: Latin words, then the Han form in brackets.
-_BOTH_SCRIPTS = re.compile(r"[A-Za-z][A-Za-z.'\- ]*\s*[(（]\s*([^()（）]+?)\s*[)）]")
+#: A name given in both scripts: a Latin word, then the Han form in brackets.
+_BOTH_SCRIPTS = re.compile(r"(?<=[A-Za-z.]) ?[(（]\s*([^()（）]+?)\s*[)）]")
 _WORD = re.compile(r"[A-Za-z\u3400-\u9fff]{2,}|[\u3400-\u9fff]")
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
@@ -25,6 +25,8 @@ def chinese_runs(block: Block, allow: tuple[str, ...] = ()) -> list[str]:
     """Runs of Chinese in an English block that are not code, URLs, names in both scripts or
     allowed strings."""
     text = block.text
+    if not HAN.search(text):
+        return []
     for code in block.code:
         text = text.replace(code, " ")
     text = _URL.sub(" ", text)

@@ -6,6 +6,8 @@ Only typer is imported at start-up; each command imports the library parts it ne
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from bilingual import __version__
@@ -17,6 +19,13 @@ HELP = """Check, preview and publish Chinese/English article pairs.
 Each article is a folder articles/<slug>/ holding zh.md and en.md. Commands find the content
 root (the folder holding articles/) from the current directory upwards, or take --root.
 
+Examples:
+
+\b
+  bilingual check                    # check every article
+  bilingual explain S101             # what a check means
+  bilingual --install-completion     # shell completion
+
 Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
 configuration or unreadable content root.
 """
@@ -25,7 +34,7 @@ app = typer.Typer(
     help=HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -39,12 +48,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-    debug: bool = typer.Option(
-        False, "--debug", help="Show the full traceback of an error instead of one line."
-    ),
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an error, not one line.")
+    ] = False,
 ) -> None:
     ctx.obj = {"debug": debug}
 

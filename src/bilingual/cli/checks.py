@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
 import typer
 
@@ -10,12 +11,13 @@ from bilingual.cli.common import errors_handled, write
 
 
 def list_checks(
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """List every check: code, slug, default severity and title.
 
-    [bold]Examples[/bold]
+    Examples:
 
+    \b
       bilingual checks
       bilingual checks --format json
     """
@@ -24,8 +26,13 @@ def list_checks(
     checks = all_checks()
     if fmt == "json":
         rows = [
-            {"code": c.code, "check": c.slug, "severity": c.severity.value,
-             "category": c.category, "title": c.title}
+            {
+                "code": c.code,
+                "check": c.slug,
+                "severity": c.severity.value,
+                "category": c.category,
+                "title": c.title,
+            }
             for c in checks
         ]
         write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -40,12 +47,13 @@ def list_checks(
 
 def explain(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="A check code (S101) or slug (structure-mismatch)."),
+    name: Annotated[str, typer.Argument(help="A check code (S101) or slug (structure-mismatch).")],
 ) -> None:
     """Explain one check: what it does, why it matters, an example and the fix.
 
-    [bold]Examples[/bold]
+    Examples:
 
+    \b
       bilingual explain S101
       bilingual explain untranslated
     """

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,15 +24,17 @@ class Format(StrEnum):
     github = "github"
 
 
-ROOT_OPTION = typer.Option(
-    None,
-    "--root",
-    envvar="BILINGUAL_ROOT",
-    help="Content root (the folder holding articles/). Default: found from the current "
-    "directory upwards.",
-    file_okay=False,
-    show_default=False,
-)
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        metavar="DIR",
+        envvar="BILINGUAL_ROOT",
+        help="Content root (the folder holding articles/). Default: found from the current "
+        "directory upwards.",
+        show_default=False,
+    ),
+]
 
 
 def err(message: str) -> None:
@@ -74,9 +76,9 @@ def load(root: Path | None) -> tuple[Path, Config]:
 
 def use_color() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get(
-        "TERM"
-    ) != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def width() -> int:

@@ -60,7 +60,7 @@ def article_folders(root: Path, paths: Iterable[Path] = ()) -> list[Path]:
         path = given.resolve()
         if not path.exists():
             raise UsageError("no such file or folder", path=given)
-        if path == root or path == base:
+        if path in (root, base):
             return article_folders(root)
         folder = path.parent if path.is_file() else path
         if folder.parent != base:

@@ -62,8 +62,9 @@ def split(text: str, path: str) -> Source:
         raise SourceError("file is empty", path=path, line=1, hint=_HINT)
     lines = text.split("\n")
     if not _FENCE.match(lines[0]):
-        raise SourceError("no front matter: the file must start with a '---' line", path=path,
-                          line=1, hint=_HINT)
+        raise SourceError(
+            "no front matter: the file must start with a '---' line", path=path, line=1, hint=_HINT
+        )
     end = next((i for i in range(1, len(lines)) if _END.match(lines[i])), None)
     if end is None:
         raise SourceError("front matter is never closed by a '---' line", path=path, line=1)
@@ -73,13 +74,15 @@ def split(text: str, path: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
-        raise SourceError(f"front matter is not valid YAML: {exc.problem}", path=path,
-                          line=line) from exc
+        raise SourceError(
+            f"front matter is not valid YAML: {exc.problem}", path=path, line=line
+        ) from exc
     except yaml.YAMLError as exc:
         raise SourceError(f"front matter is not valid YAML: {exc}", path=path, line=1) from exc
     if not isinstance(meta, dict):
-        raise SourceError("front matter must be a mapping of keys such as 'title: ...'",
-                          path=path, line=2)
+        raise SourceError(
+            "front matter must be a mapping of keys such as 'title: ...'", path=path, line=2
+        )
     meta_lines = {
         m.group(1).strip("'\""): yaml_text.count("\n", 0, m.start()) + 2
         for m in _KEY.finditer(yaml_text)

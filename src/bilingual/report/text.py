@@ -66,11 +66,15 @@ def _summary_line(summary: Summary) -> Text:
     if not summary.errors and not summary.warnings:
         text.append("no problems found", style="green")
     else:
-        text.append(f"{summary.errors} error{'s' if summary.errors != 1 else ''}",
-                    style="bold red" if summary.errors else "")
+        text.append(
+            f"{summary.errors} error{'s' if summary.errors != 1 else ''}",
+            style="bold red" if summary.errors else "",
+        )
         text.append(", ")
-        text.append(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}",
-                    style="yellow" if summary.warnings else "")
+        text.append(
+            f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}",
+            style="yellow" if summary.warnings else "",
+        )
     if summary.suppressed:
         text.append(f" ({summary.suppressed} suppressed by bilingual-ignore comments)", style="dim")
     text.append(".")
