@@ -1,7 +1,10 @@
 """Alignment anchors: tokens a block and its translation share whatever the language.
 
-An anchor extractor maps a block to a set of strings; blocks that share anchors are likely
-translations of each other. Extractors are registered in ``EXTRACTORS`` so later features
+An anchor extractor maps a block to a set of ``kind:value`` strings; blocks that share anchors
+are likely translations of each other. The prefix says how the aligner weighs an anchor:
+``n:`` anchors (numbers, weighed less) count against a pair when the Chinese block has them and
+the English does not; any other kind counts against a pair when either side lacks it. Latin
+phrases in the Chinese (names, acronyms) are looked up in the English text by the aligner. Extractors are registered in ``EXTRACTORS`` so later features
 (numbers, dates, glossary terms) can add theirs without touching the aligner.
 """
 
@@ -17,7 +20,9 @@ Extractor = Callable[[Block, str], frozenset[str]]
 
 EXTRACTORS: dict[str, Extractor] = {}
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&.-]*[A-Za-z0-9]|[A-Z]")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
 
 
@@ -54,13 +59,30 @@ def link_anchors(block: Block, lang: str) -> frozenset[str]:
     return frozenset("link:" + normalise_link(t) for t in block.links if t)
 
 
-@extractor("latin")
-def latin_anchors(block: Block, lang: str) -> frozenset[str]:
-    """Latin-script words: in Chinese text these are names, acronyms and brands kept as is."""
-    words = _LATIN.findall(block.text)
-    if lang == "zh":
-        return frozenset("w:" + w.lower() for w in words if w.lower() not in _STOP)
-    return frozenset("w:" + w.lower() for w in words)
+def latin_phrases(text: str) -> frozenset[str]:
+    """Runs of Latin-script words in Chinese text, lower-cased: names, acronyms and titles kept
+    as they are ("AI for Science", "SJTU"), which the English counterpart should contain."""
+    found = set()
+    for run in _LATIN_RUN.findall(text):
+        words = [w for w in _LATIN.findall(run.lower())]
+        if words and not all(w in _STOP for w in words):
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
+def phrase_text(text: str) -> str:
+    """English text reduced to lower-case words between single spaces, to look phrases up in."""
+    return " " + " ".join(_LATIN.findall(text.lower())) + " "
+
+
+@extractor("digits")
+def digit_anchors(block: Block, lang: str) -> frozenset[str]:
+    """Numbers written in Arabic digits (years, counts), thousands separators removed.
+
+    A weak anchor: the same value is often written differently (1.2万 / 12,000, 4月 / April), so
+    a digit string missing from the English costs less than a missing word.
+    """
+    return frozenset("n:" + d.replace(",", "") for d in _DIGITS.findall(block.text))
 
 
 def anchors(block: Block, lang: str) -> frozenset[str]:

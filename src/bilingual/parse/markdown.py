@@ -22,6 +22,9 @@ _IGNORE = re.compile(r"<!--\s*bilingual-ignore\s*(?::\s*(.*?))?\s*-->", re.DOTAL
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；、（）《》“”]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACE = re.compile(r"\s+")
+#: A line break between two Chinese characters joins them: Chinese has no spaces between words.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
+_BARE = re.compile(_URL.pattern + "|" + _EMAIL.pattern)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _LIST_OPEN = {"bullet_list_open", "ordered_list_open"}
 _LIST_CLOSE = {"bullet_list_close", "ordered_list_close"}
@@ -52,7 +55,8 @@ class _Draft:
     has_image: bool = False
 
     def freeze(self) -> Block:
-        text = _SPACE.sub(" ", " ".join(p for p in self.parts if p)).strip()
+        text = _CJK_BREAK.sub("", "".join(self.parts))
+        text = _SPACE.sub(" ", text).strip()
         kind = self.kind
         if kind == "paragraph" and self.images_only and self.has_image:
             kind = "image"
@@ -132,6 +136,8 @@ class _Walker:
             elif kind == "inline":
                 target = self.leaf or container
                 if target is not None:
+                    if target.parts:
+                        target.parts.append(" ")  # between cells, quote lines, item paragraphs
                     _inline(tok, target)
             elif kind in ("fence", "code_block"):
                 self._code(tok, container)
@@ -153,7 +159,7 @@ class _Walker:
         # Text on the same line as a comment ends up in the HTML block: keep it as prose.
         kind = "html" if rest.startswith("<") else "paragraph"
         target = container or self.open(kind, tok)
-        target.parts.append(_TAG.sub(" ", rest))
+        target.parts.append(" " + _TAG.sub(" ", rest) + " ")
         target.images_only = False
 
 
@@ -191,7 +197,5 @@ def _target(href: str) -> str:
 
 
 def _scan_bare_links(text: str, draft: _Draft) -> None:
-    if "://" in text:
-        draft.links.extend(m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text))
-    if "@" in text:
-        draft.links.extend(m.group(0).rstrip(".") for m in _EMAIL.finditer(text))
+    if "://" in text or "@" in text:
+        draft.links.extend(m.group(0).rstrip(".,;:!?") for m in _BARE.finditer(text))

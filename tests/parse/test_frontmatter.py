@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilingual.errors import SourceError
+from bilingual.parse.frontmatter import decode, split
+
+
+def test_splits_meta_body_and_key_lines():
+    text = "---\ntitle: 论坛\ndate: 2023-04-03\ncategory: x\n---\n\n正文第一段。\n"
+    source = split(text, "zh.md")
+    assert source.meta == {"title": "论坛", "date": dt.date(2023, 4, 3), "category": "x"}
+    assert source.meta_lines == {"title": 2, "date": 3, "category": 4}
+    assert source.body_offset == 5
+    assert source.body.splitlines()[1] == "正文第一段。"
+
+
+def test_bom_and_crlf_keep_line_numbers():
+    data = "\ufeff---\r\ntitle: T\r\ndate: 2023-04-03\r\n---\r\n\r\nBody\r\n".encode()
+    text = decode(data, "en.md")
+    assert "\r" not in text and not text.startswith("\ufeff")
+    source = split(text, "en.md")
+    assert source.meta_lines["date"] == 3
+    assert source.body_offset == 4
+
+
+def test_lone_cr_line_ends_are_normalised():
+    text = decode(b"---\rtitle: T\r---\rBody\r", "en.md")
+    assert split(text, "en.md").meta == {"title": "T"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("", "file is empty", 1),
+        ("   \n\n", "file is empty", 1),
+        ("Just a body\n", "no front matter", 1),
+        ("---\ntitle: x\n", "never closed", 1),
+        ("---\ntitle: x\ndate: [2023\n---\nbody\n", "not valid YAML", 4),
+        ("---\ntitle: x\n  bad: indent: here\n---\n", "not valid YAML", 3),
+        ("---\n- a\n- b\n---\n", "must be a mapping", 2),
+    ],
+)
+def test_bad_front_matter_raises_with_line(text, message, line):
+    with pytest.raises(SourceError) as info:
+        split(text, "articles/a/zh.md")
+    assert message in info.value.message
+    assert info.value.line == line
+    assert str(info.value.path) == "articles/a/zh.md"
+
+
+def test_empty_front_matter_is_an_empty_mapping():
+    assert split("---\n---\nbody\n", "en.md").meta == {}
+
+
+def test_bad_utf8_names_line_and_column():
+    data = "---\ntitle: ok\n---\n".encode() + b"caf\xe9 au lait\n"
+    with pytest.raises(SourceError) as info:
+        decode(data, "en.md")
+    assert info.value.line == 4
+    assert "byte 0xe9 at column 4" in info.value.message
+
+
+def test_gbk_file_is_rejected():
+    with pytest.raises(SourceError):
+        decode("---\ntitle: 上海交通大学\n---\n".encode("gbk"), "zh.md")

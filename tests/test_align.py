@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from bilingual.align import align
+from bilingual.parse.discover import load_pair
+from bilingual.parse.markdown import parse_blocks
+
+from tests.conftest import SHIPPED
+
+ZH = [
+    "## 论坛概况",
+    "2023年4月2日，2023浦江创新论坛“AI for Science”主题论坛在张江科学会堂举行，七百余位嘉宾出席。",
+    "论坛由上海市科学技术委员会和上海交通大学共同主办。",
+    "开幕式上，有关负责人致辞，介绍了人工智能驱动科学研究的最新进展与上海的相关布局。",
+    "会上发布了AI for Science科学数据开源平台，首期汇聚三十余个高质量科学数据集。",
+    "同日，张江交大人工智能研究平台签约共建，平台将在五年内培养五百名青年人才。",
+    "十余位专家围绕蛋白质结构预测、新材料设计等议题作主旨报告，并展开圆桌讨论。",
+]
+EN = [
+    "## Overview",
+    'On April 2, 2023, the "AI for Science" forum of the 2023 Pujiang Innovation Forum was '
+    "held at Zhangjiang Science Hall, attended by more than 700 guests.",
+    "The forum was co-sponsored by the Science and Technology Commission of Shanghai "
+    "Municipality and Shanghai Jiao Tong University.",
+    "At the opening ceremony, officials spoke about the latest progress in AI-driven "
+    "scientific research and Shanghai's plans in the field.",
+    "The AI for Science scientific data open-source platform was launched, bringing together "
+    "more than 30 high-quality scientific datasets in its first phase.",
+    "On the same day, an agreement was signed to build the Zhangjiang SJTU AI research "
+    "platform, which will train 500 young researchers in five years.",
+    "More than 10 experts gave keynote speeches on protein structure prediction and new "
+    "materials design and joined a round-table discussion.",
+]
+
+
+def blocks(paragraphs: list[str]):
+    return parse_blocks("\n\n".join(paragraphs) + "\n")
+
+
+def shape(beads) -> list[str]:
+    return [bead.kind for bead in beads]
+
+
+def test_parallel_sides_align_one_to_one():
+    beads = align(blocks(ZH), blocks(EN))
+    assert shape(beads) == ["1-1"] * 7
+    assert [b.zh[0].line for b in beads] == [b.en[0].line for b in beads]
+
+
+def sample_pairs():
+    for folder in sorted(SHIPPED.iterdir()):
+        pair = load_pair(SHIPPED.parent, folder)
+        yield pair.slug, pair.zh.blocks, pair.en.blocks
+
+
+@pytest.mark.parametrize("side", ["en", "zh"])
+def test_every_single_deletion_in_the_sample_articles_is_found_at_its_place(side):
+    for slug, zh, en in sample_pairs():
+        kept, other = (en, zh) if side == "en" else (zh, en)
+        for k, removed in enumerate(kept):
+            shortened = kept[:k] + kept[k + 1 :]
+            beads = align(zh, shortened) if side == "en" else align(shortened, en)
+            lonely = [b for b in beads if not (b.en if side == "en" else b.zh)]
+            where = (slug, side, k, shape(beads))
+            assert len(lonely) == 1, where
+            assert (lonely[0].zh or lonely[0].en)[0] is other[k], where
+            assert all(b.kind == "1-1" for b in beads if b is not lonely[0]), where
+            assert removed.line == other[k].line  # the samples are line-parallel
+
+
+def test_a_paragraph_split_in_two_is_a_one_to_two_bead():
+    first, second = EN[4].split(", bringing")
+    en = [*EN[:4], first + ".", "It brings" + second, *EN[5:]]
+    beads = align(blocks(ZH), blocks(en))
+    assert shape(beads) == ["1-1"] * 4 + ["1-2"] + ["1-1"] * 2
+
+
+def test_two_paragraphs_merged_is_a_two_to_one_bead():
+    en = [*EN[:2], EN[2] + " " + EN[3], *EN[4:]]
+    beads = align(blocks(ZH), blocks(en))
+    assert shape(beads) == ["1-1"] * 2 + ["2-1"] + ["1-1"] * 3
+
+
+def test_headings_pair_with_headings():
+    zh = blocks(["## 平台发布", ZH[4], "## 专家观点", ZH[6]])
+    en = blocks(["## Platform Launch", EN[4], EN[6]])
+    beads = align(zh, en)
+    assert shape(beads) == ["1-1", "1-1", "1-0", "1-1"]
+    assert beads[2].zh[0].kind == "heading"
+
+
+def test_anchors_decide_between_paragraphs_of_equal_length():
+    zh = blocks(["访问 https://a.example.org 了解详情。", "访问 https://b.example.org 了解详情。"])
+    en = blocks(["See https://b.example.org for details."])
+    beads = align(zh, en)
+    assert shape(beads) == ["1-0", "1-1"]
+
+
+def test_empty_sides():
+    assert shape(align(blocks(ZH[:2]), ())) == ["1-0", "1-0"]
+    assert shape(align((), blocks(EN[:1]))) == ["0-1"]
+    assert align((), ()) == ()
