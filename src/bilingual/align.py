@@ -5,7 +5,7 @@ its length ratio is, given the ratio learned from the pair itself, plus the prio
 shape (1-1, 1-0, 0-1, 2-1, 1-2), sharpened by shared anchors (links, numbers, Latin names and
 acronyms, and whatever other extractors ``bilingual.anchors`` holds) and by block kinds that
 must match. The ratio is learned twice: from the whole pair, then again from the blocks the
-first pass paired, so one missing paragraph does not skew it.
+first pass paired one to one, so one missing paragraph does not skew it.
 """
 
 from __future__ import annotations
@@ -44,13 +44,29 @@ _HINT_MISS = 0.4
 _ANCHOR_CAP = 4
 #: Translators merge or split paragraphs; list items, headings and the rest map one to one.
 _MERGEABLE = frozenset({"paragraph"})
+#: English characters (without spaces) per Chinese character in news translation, as measured
+#: on the sample articles (2.95 to 3.54), and how many Chinese characters that prior is worth.
+_PRIOR_RATIO = 3.2
+_PRIOR_WEIGHT = 150.0
+_LINK_LENGTH = 5
 _INF = float("inf")
 _SQRT2 = math.sqrt(2)
 
 
 def _length(block: Block) -> int:
-    # Block text has its white space folded to single spaces already.
-    return max(1, len(block.text) - block.text.count(" ") + sum(map(len, block.code)))
+    # Block text has its white space folded to single spaces already. URLs and addresses are
+    # the same on both sides, so they would pull the ratio towards 1: they count as one word.
+    length = len(block.text) - block.text.count(" ") + sum(map(len, block.code))
+    for target in block.links:
+        if target in block.text:
+            length -= len(target) - _LINK_LENGTH
+    return max(1, length)
+
+
+def _ratio(zh_length: float, en_length: float) -> float:
+    """English characters per Chinese character: learned from the pair, with a prior so that a
+    short article or one missing a paragraph is not thrown by a few blocks."""
+    return (en_length + _PRIOR_RATIO * _PRIOR_WEIGHT) / (zh_length + _PRIOR_WEIGHT)
 
 
 def _delta(zh_len: float, en_len: float) -> float:
@@ -87,7 +103,7 @@ def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
     if not zh or not en:
         return tuple(Bead((b,), ()) for b in zh) + tuple(Bead((), (b,)) for b in en)
     left, right = _Side(zh, "zh"), _Side(en, "en")
-    left.scale(sum(right.raw) / sum(left.raw))
+    left.scale(_ratio(sum(left.raw), sum(right.raw)))
     n, m = len(zh), len(en)
     if n == m and all(_convincing(left, right, k) for k in range(n)):
         return tuple(Bead((a,), (b,)) for a, b in zip(zh, en, strict=True))
@@ -95,13 +111,12 @@ def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
     paired_zh = paired_en = 0
     i = j = 0
     for di, dj in moves:
-        if di and dj:
-            paired_zh += sum(left.raw[i : i + di])
-            paired_en += sum(right.raw[j : j + dj])
+        if di == dj == 1:
+            paired_zh += left.raw[i]
+            paired_en += right.raw[j]
         i, j = i + di, j + dj
-    if paired_zh and paired_en:
-        left.scale(paired_en / paired_zh)
-        moves = _programme(left, right)
+    left.scale(_ratio(paired_zh, paired_en))
+    moves = _programme(left, right)
     beads: list[Bead] = []
     i = j = 0
     for di, dj in moves:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bilingual.errors import SourceError
@@ -11,7 +9,7 @@ from bilingual.parse.frontmatter import decode, split
 def test_splits_meta_body_and_key_lines():
     text = "---\ntitle: 论坛\ndate: 2023-04-03\ncategory: x\n---\n\n正文第一段。\n"
     source = split(text, "zh.md")
-    assert source.meta == {"title": "论坛", "date": dt.date(2023, 4, 3), "category": "x"}
+    assert source.meta == {"title": "论坛", "date": "2023-04-03", "category": "x"}
     assert source.meta_lines == {"title": 2, "date": 3, "category": 4}
     assert source.body_offset == 5
     assert source.body.splitlines()[1] == "正文第一段。"

@@ -15,9 +15,11 @@ HAN = re.compile(
     r"\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]*"
 )
 _URL = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-#: A name given in both scripts: a Latin word, then the Han form in brackets.
-_BOTH_SCRIPTS = re.compile(r"(?<=[A-Za-z.]) ?[(（]\s*([^()（）]+?)\s*[)）]")
-_WORD = re.compile(r"[A-Za-z\u3400-\u9fff]{2,}|[\u3400-\u9fff]")
+#: A name given in both scripts: a capitalised Latin word, then the Han form in brackets.
+_BOTH_SCRIPTS = re.compile(r"(\b[A-Z][\w.'-]*) ?[(（]\s*([^()（）]+?)\s*[)）]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+#: Fewer words than this may be the same in both languages: names, titles, acronyms.
+_IDENTICAL_MIN_WORDS = 6
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
 
@@ -30,7 +32,9 @@ def chinese_runs(block: Block, allow: tuple[str, ...] = ()) -> list[str]:
     for code in block.code:
         text = text.replace(code, " ")
     text = _URL.sub(" ", text)
-    text = _BOTH_SCRIPTS.sub(lambda m: " " if HAN.fullmatch(m.group(1)) else m.group(0), text)
+    text = _BOTH_SCRIPTS.sub(
+        lambda m: m.group(1) if HAN.fullmatch(m.group(2)) else m.group(0), text
+    )
     for allowed in allow:
         text = text.replace(allowed, " ")
     return [run.strip() for run in HAN.findall(text) if run.strip()]
@@ -73,6 +77,6 @@ def untranslated(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         if (
             zh.kind in _PROSE
             and zh.text == en.text
-            and len(_WORD.findall(_URL.sub(" ", zh.text))) >= 3
+            and len(_WORD.findall(_URL.sub(" ", zh.text))) >= _IDENTICAL_MIN_WORDS
         ):
             yield ctx.finding("this block is identical on both sides: untranslated?", zh=zh, en=en)

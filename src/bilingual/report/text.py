@@ -52,7 +52,7 @@ def render(
             head.append(f" {finding.code} ", style="bold")
             head.append(f"[{finding.check}] ", style="dim")
             head.append(finding.message)
-            console.print(head)
+            console.print(head, soft_wrap=True)
             console.print(_side("zh", finding.zh, finding.zh_excerpt, width), overflow="ellipsis")
             console.print(_side("en", finding.en, finding.en_excerpt, width), overflow="ellipsis")
         console.print()

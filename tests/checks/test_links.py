@@ -1,0 +1,68 @@
+"""L101 link-mismatch."""
+
+from __future__ import annotations
+
+import pytest
+
+ZH = "报名请访问[招生网](https://zsb.sjtu.edu.cn/)，或发邮件至 news@sjtu.edu.cn 。"
+
+
+@pytest.mark.parametrize(
+    ("en", "only_zh", "only_en"),
+    [
+        (
+            "Register at the [admissions site](https://zsb.sjtu.edu.cn/) or write to "
+            "new@sjtu.edu.cn.",
+            "news@sjtu.edu.cn",
+            "new@sjtu.edu.cn",
+        ),
+        (
+            "Register at the [admissions site](https://zsb.sjtu.edu.cn/en) or write to "
+            "news@sjtu.edu.cn.",
+            "https://zsb.sjtu.edu.cn/",
+            "https://zsb.sjtu.edu.cn/en",
+        ),
+        ("Register at the admissions site or write to news@sjtu.edu.cn.", "https://zsb.sjtu.edu.cn/", None),
+    ],
+)
+def test_differing_links_fire(root, en, only_zh, only_en):
+    root.pair("open-day", ZH, en)
+    (finding,) = root.findings("open-day", "link-mismatch")
+    assert finding.severity == "warning"
+    assert finding.zh.line == 7 and finding.en.line == 7
+    assert f"only in zh.md: {only_zh}" in finding.message
+    if only_en:
+        assert f"only in en.md: {only_en}" in finding.message
+    else:
+        assert "only in en.md" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Register at the [admissions site](https://zsb.sjtu.edu.cn/) or write to "
+        "news@sjtu.edu.cn.",
+        "Register at the [admissions site](http://ZSB.sjtu.edu.cn) or write to "
+        "<NEWS@sjtu.edu.cn>.",
+        "Write to [us](mailto:news@sjtu.edu.cn) or register at https://zsb.sjtu.edu.cn.",
+    ],
+)
+def test_equivalent_links_do_not_fire(root, en):
+    root.pair("open-day", ZH, en)
+    assert root.findings("open-day", "link-mismatch") == []
+
+
+def test_image_targets_are_compared(root):
+    root.pair("poster", "![海报](poster-zh.png)", "![Poster](poster.png)")
+    (finding,) = root.findings("poster", "link-mismatch")
+    assert "poster-zh.png" in finding.message
+
+
+def test_inline_ignore_comment_suppresses(root):
+    en = (
+        "<!-- bilingual-ignore: link-mismatch -->\n"
+        "Register at the [admissions site](https://zsb.sjtu.edu.cn/en) or write to "
+        "news@sjtu.edu.cn."
+    )
+    root.pair("open-day", ZH, en)
+    assert root.findings("open-day", "link-mismatch") == []

@@ -1,0 +1,80 @@
+"""T101 untranslated."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.config import ChecksConfig, Config
+
+ZH = "上海交通大学朱新远教授作主旨报告，七百余位嘉宾出席。"
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Professor Zhu Xinyuan gave a keynote speech; 七百余位嘉宾 attended.",
+        "Professor Zhu Xinyuan gave a keynote speech. 七百余位嘉宾出席。",
+        "Professor Zhu Xinyuan (朱新远) gave a keynote speech at 张江科学会堂.",
+        "Professor Zhu Xinyuan gave a keynote speech, attended by 700 guests（七百余位）.",
+    ],
+)
+def test_chinese_in_english_fires(root, en):
+    root.pair("forum", ZH, en)
+    (finding,) = root.findings("forum", "untranslated")
+    assert finding.en.line == 7 and finding.zh.line == 7
+    assert "Chinese text left in the English" in finding.message
+    assert finding.en_excerpt  # the Chinese run is shown
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Professor Zhu Xinyuan (朱新远) of SJTU gave a keynote, attended by more than 700 guests.",
+        "Professor Zhu Xinyuan （朱新远） of SJTU gave a keynote, attended by more than 700 guests.",
+        "Professor Zhu Xinyuan of SJTU gave a keynote; see `配置文件` and more than 700 guests.",
+        "Professor Zhu Xinyuan of SJTU gave a keynote: https://example.org/新闻 (700 guests).",
+        "Professor Zhu Xinyuan of SJTU gave a keynote, attended by more than 700 guests.\n"
+        "<!-- 原文：上海交通大学朱新远教授作主旨报告，七百余位嘉宾出席。 -->",
+        "<!-- 上海交通大学朱新远教授作主旨报告 -->Professor Zhu Xinyuan of SJTU gave a keynote.",
+    ],
+)
+def test_allowed_chinese_does_not_fire(root, en):
+    root.pair("forum", ZH, en)
+    assert root.findings("forum", "untranslated") == []
+
+
+def test_whole_comment_blocks_in_other_language_are_ignored(root):
+    en = """<!--
+上海交通大学朱新远教授作主旨报告，七百余位嘉宾出席。
+-->
+
+Professor Zhu Xinyuan of SJTU gave a keynote, attended by more than 700 guests.
+"""
+    root.pair("forum", ZH, en)
+    assert root.findings("forum") == []
+
+
+def test_allow_list_from_configuration(root):
+    root.pair("forum", ZH, "Professor Zhu Xinyuan spoke at the 交大 forum, with 700 guests.")
+    assert len(root.findings("forum", "untranslated")) == 1
+    config = Config(checks=ChecksConfig(untranslated_allow=("交大",)))
+    assert root.findings("forum", "untranslated", config=config) == []
+
+
+def test_identical_prose_block_fires(root):
+    text = "The AI for Science platform was launched at the forum on Sunday."
+    root.pair("forum", text, text)
+    (finding,) = root.findings("forum", "untranslated")
+    assert "identical on both sides" in finding.message
+
+
+@pytest.mark.parametrize("text", ["SJTU", "AI for Science", "https://news.sjtu.edu.cn/a/b/c"])
+def test_identical_names_and_links_do_not_fire(root, text):
+    root.pair("forum", text, text)
+    assert root.findings("forum", "untranslated") == []
+
+
+def test_identical_code_does_not_fire(root):
+    code = "```\nbilingual check --format json and more words here\n```"
+    root.pair("forum", code, code)
+    assert root.findings("forum", "untranslated") == []

@@ -1,0 +1,180 @@
+"""``bilingual check`` end to end: real files, real parser, exit codes and formats."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import SHIPPED
+
+FORUM = "2023-pujiang-innovation-forum"
+
+
+def test_shipped_articles_are_clean(cli):
+    code, out, err = cli("check", "--root", SHIPPED.parent)
+    assert code == 0, out
+    assert out.strip().endswith("no problems found.")
+    assert err == ""
+
+
+def test_shipped_articles_are_clean_in_json(cli):
+    code, out, _ = cli("check", "--root", SHIPPED.parent, "--format", "json", "--strict")
+    assert code == 0
+    report = json.loads(out)
+    assert report["findings"] == []
+    assert report["summary"] == {"articles": 3, "errors": 0, "warnings": 0}
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of each body paragraph that is not a heading or list item."""
+    lines = text.split("\n")
+    body_start = lines.index("---", 1) + 1
+    found = []
+    for number, line in enumerate(lines[body_start:], start=body_start + 1):
+        if line and not line.startswith(("#", "-", " ")) and not lines[number - 2].strip():
+            found.append((number, line))
+    return found
+
+
+def test_deleted_english_paragraph_is_reported_exactly(shipped, check_json):
+    """Delete each English paragraph in the middle in turn: check reports exactly that one."""
+    en_path = shipped.path / "articles" / FORUM / "en.md"
+    zh_text = (shipped.path / "articles" / FORUM / "zh.md").read_text(encoding="utf-8")
+    original = en_path.read_text(encoding="utf-8")
+    en_paragraphs = paragraphs(original)
+    zh_lines = [line for line, _ in paragraphs(zh_text)]
+    assert len(en_paragraphs) == len(zh_lines) >= 5
+    for index in range(1, len(en_paragraphs) - 1):
+        _, doomed = en_paragraphs[index]
+        en_path.write_text(original.replace(doomed + "\n\n", "", 1), encoding="utf-8")
+        code, report = check_json(shipped)
+        assert code == 1
+        assert [(f["check"], f["zh"], f["en"]) for f in report["findings"]] == [
+            (
+                "structure-mismatch",
+                {"path": f"articles/{FORUM}/zh.md", "line": zh_lines[index]},
+                None,
+            )
+        ], index
+        assert report["summary"]["errors"] == 1
+    en_path.write_text(original, encoding="utf-8")
+
+
+def test_text_report_shows_both_sides(shipped, cli):
+    en_path = shipped.path / "articles" / FORUM / "en.md"
+    en_path.write_text(
+        en_path.read_text(encoding="utf-8").replace("more than 700 guests", "七百余位嘉宾"),
+        encoding="utf-8",
+    )
+    code, out, _ = cli("check", "--root", shipped.path)
+    assert code == 1
+    assert "T101 [untranslated] Chinese text left in the English: 七百余位嘉宾" in out
+    assert re.search(rf"zh articles/{FORUM}/zh\.md:\d+", out)
+    assert re.search(rf"en articles/{FORUM}/en\.md:\d+  七百余位嘉宾", out)
+    assert out.rstrip().endswith("Checked 3 articles: 1 error, 0 warnings.")
+
+
+def test_paths_select_articles(shipped, check_json):
+    folder = shipped.path / "articles" / FORUM
+    (folder / "en.md").unlink()
+    code, report = check_json(shipped, str(folder / "zh.md"))
+    assert code == 1 and report["summary"]["articles"] == 1
+    code, report = check_json(shipped, str(shipped.path / "articles" / "2023-campus-open-day"))
+    assert code == 0 and report["summary"]["articles"] == 1
+
+
+def test_root_is_found_from_the_working_directory(shipped, cli, monkeypatch):
+    monkeypatch.chdir(shipped.path / "articles" / FORUM)
+    code, out, _ = cli("check", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["articles"] == 3
+
+
+# --- selection --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_problems(root):
+    """A pair with a link warning and an untranslated error."""
+    root.pair(
+        "forum",
+        "请发送邮件至 news@sjtu.edu.cn 咨询，七百余位嘉宾出席。",
+        "Please write to new@sjtu.edu.cn, 七百余位嘉宾 attended.",
+    )
+    return root
+
+
+def checks_run(report: dict) -> list[str]:
+    return sorted(f["check"] for f in report["findings"])
+
+
+def test_select_and_ignore_by_code_or_slug(two_problems, check_json):
+    _, report = check_json(two_problems)
+    assert checks_run(report) == ["link-mismatch", "untranslated"]
+    code, report = check_json(two_problems, "--select", "L101")
+    assert checks_run(report) == ["link-mismatch"] and code == 0
+    code, report = check_json(two_problems, "--ignore", "untranslated", "--strict")
+    assert checks_run(report) == ["link-mismatch"] and code == 1
+    code, report = check_json(two_problems, "-s", "T101", "-s", "link-mismatch", "-i", "T101")
+    assert checks_run(report) == ["link-mismatch"]
+
+
+def test_configuration_ignores_and_overrides_severity(two_problems, check_json):
+    two_problems.config(
+        """
+        checks:
+          ignore: [link-mismatch]
+          severity:
+            untranslated: warning
+        """
+    )
+    code, report = check_json(two_problems)
+    assert code == 0
+    assert [(f["check"], f["severity"]) for f in report["findings"]] == [
+        ("untranslated", "warning")
+    ]
+    code, report = check_json(two_problems, "--select", "link-mismatch")
+    assert checks_run(report) == ["link-mismatch"]  # the command line wins
+
+
+def test_inline_comment_suppresses_one_block_only(root, check_json):
+    root.pair(
+        "forum",
+        "七百余位嘉宾出席。\n\n论坛由上海交通大学主办。",
+        "<!-- bilingual-ignore: untranslated -->\n七百余位嘉宾 attended.\n\n"
+        "The forum was hosted by 上海交通大学.",
+    )
+    _, report = check_json(root)
+    assert [(f["check"], f["en"]["line"]) for f in report["findings"]] == [("untranslated", 10)]
+
+
+def test_strict_fails_on_warnings(root, check_json):
+    root.pair("a", "请发送邮件至 news@sjtu.edu.cn 咨询。", "Please write to new@sjtu.edu.cn.")
+    code, report = check_json(root)
+    assert code == 0 and report["summary"]["warnings"] == 1
+    code, _ = check_json(root, "--strict")
+    assert code == 1
+
+
+def test_github_format(two_problems, cli):
+    code, out, _ = cli("check", "--root", two_problems.path, "--format", "github")
+    assert code == 1
+    assert out.startswith("::warning file=articles/forum/zh.md,line=7,title=L101 link-mismatch::")
+    assert "::error file=articles/forum/zh.md,line=7,title=T101 untranslated::" in out
+
+
+def test_jobs_give_the_same_report(tmp_path, cli):
+    import sys
+
+    sys.path.insert(0, str(SHIPPED.parent / "bench"))
+    from generate import generate
+
+    generate(260, tmp_path / "corpus", seed=5)
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out, _ = cli("check", "--root", tmp_path / "corpus", "-f", "json", "-j", jobs)
+        outputs.append((code, out))
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0][1])["summary"]["articles"] == 260

@@ -1,0 +1,120 @@
+"""Every reporter renders the same fixture findings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilingual.model import Finding, Location, Severity, Summary
+from bilingual.report import FORMATS, render
+
+FINDINGS = [
+    Finding(
+        code="S101",
+        check="structure-mismatch",
+        severity=Severity.ERROR,
+        article="2023-pujiang-innovation-forum",
+        message="zh.md:21 (paragraph) has no counterpart in en.md (expected after en.md:19)",
+        zh=Location("articles/2023-pujiang-innovation-forum/zh.md", 21),
+        zh_excerpt="同日，上海交通大学与上海张江（集团）有限公司签约共建张江交大人工智能研究平台。",
+    ),
+    Finding(
+        code="L101",
+        check="link-mismatch",
+        severity=Severity.WARNING,
+        article="2023-pujiang-innovation-forum",
+        message="links differ: only in zh.md: news@sjtu.edu.cn, a%b; only in en.md: x:y",
+        zh=Location("articles/2023-pujiang-innovation-forum/zh.md", 26),
+        en=Location("articles/2023-pujiang-innovation-forum/en.md", 26),
+        zh_excerpt="news@sjtu.edu.cn",
+        en_excerpt="x:y",
+    ),
+    Finding(
+        code="A101",
+        check="missing-counterpart",
+        severity=Severity.ERROR,
+        article="open-day",
+        message="articles/open-day/en.md has no counterpart: articles/open-day/zh.md does not exist",
+        en=Location("articles/open-day/en.md", 1),
+    ),
+]
+SUMMARY = Summary(articles=3, errors=2, warnings=1)
+
+
+def test_every_format_renders_the_fixture():
+    for fmt in FORMATS:
+        assert render(fmt, FINDINGS, SUMMARY).endswith("\n")
+
+
+def test_json_contract():
+    document = json.loads(render("json", FINDINGS, SUMMARY))
+    assert document["version"] == 1
+    assert document["summary"] == {"articles": 3, "errors": 2, "warnings": 1}
+    first = document["findings"][0]
+    assert set(first) == {"code", "check", "severity", "article", "message", "zh", "en"}
+    assert first["zh"] == {"path": "articles/2023-pujiang-innovation-forum/zh.md", "line": 21}
+    assert first["en"] is None
+    assert document["findings"][1]["severity"] == "warning"
+    assert "同日" not in render("json", FINDINGS, SUMMARY)  # excerpts are for people
+
+
+def test_json_keeps_chinese_readable():
+    finding = Finding("T101", "untranslated", Severity.ERROR, "a", "Chinese text left: 七百余位")
+    assert "七百余位" in render("json", [finding], Summary(1, 1, 0))
+
+
+def test_github_annotations():
+    lines = render("github", FINDINGS, SUMMARY).splitlines()
+    assert lines[0] == (
+        "::error file=articles/2023-pujiang-innovation-forum/zh.md,line=21,"
+        "title=S101 structure-mismatch::zh.md:21 (paragraph) has no counterpart in en.md "
+        "(expected after en.md:19)"
+    )
+    assert lines[1].startswith("::warning file=articles/2023-pujiang-innovation-forum/zh.md,")
+    assert "a%25b" in lines[1]  # data is escaped
+    assert lines[1].endswith("(counterpart: articles/2023-pujiang-innovation-forum/en.md:26)")
+    assert lines[2].startswith("::error file=articles/open-day/en.md,line=1,")
+
+
+def test_github_renders_nothing_without_findings():
+    assert render("github", [], Summary(3, 0, 0)) == ""
+
+
+def test_text_groups_by_article_and_shows_both_sides():
+    text = render("text", FINDINGS, SUMMARY, width=100)
+    lines = text.splitlines()
+    assert lines[0] == "2023-pujiang-innovation-forum"
+    assert lines[1].startswith("  error   S101 [structure-mismatch] zh.md:21 (paragraph)")
+    assert lines[2].startswith("    zh articles/2023-pujiang-innovation-forum/zh.md:21  同日，上海交通大学")
+    assert lines[3] == "    en -"
+    assert "open-day" in lines
+    assert lines[-1] == "Checked 3 articles: 2 errors, 1 warning."
+    assert "\x1b[" not in text
+
+
+def test_text_long_chinese_is_cut_to_the_width_by_cells():
+    long = Finding(
+        "S101", "structure-mismatch", Severity.ERROR, "a", "m",
+        zh=Location("articles/a/zh.md", 9), zh_excerpt="长" * 200,
+    )
+    text = render("text", [long], Summary(1, 1, 0), width=80)
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in text.splitlines())
+    assert "…" in text
+
+
+def test_text_colour_only_when_asked():
+    assert "\x1b[" in render("text", FINDINGS, SUMMARY, color=True)
+
+
+def test_text_clean_summary():
+    assert render("text", [], Summary(3, 0, 0)) == "Checked 3 articles: no problems found.\n"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_empty_report_is_valid(fmt):
+    out = render(fmt, [], Summary(0, 0, 0))
+    if fmt == "json":
+        assert json.loads(out)["findings"] == []
