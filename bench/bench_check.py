@@ -27,7 +27,7 @@ from generate import generate  # noqa: E402
 
 def _rss_kib(pid: int) -> int:
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
             for line in status:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1])
@@ -70,8 +70,17 @@ def run(count: int, extra: list[str]) -> dict[str, float]:
     corpus = HERE / "corpus" / str(count)
     if not (corpus / "articles").is_dir():
         generate(count, corpus)
-    command = [sys.executable, "-m", "bilingual", "check", "--root", str(corpus),
-               "--format", "json", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "bilingual",
+        "check",
+        "--root",
+        str(corpus),
+        "--format",
+        "json",
+        *extra,
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = MemorySampler(proc.pid)
@@ -101,13 +110,17 @@ def main() -> None:
     args = parser.parse_args()
     extra = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"# {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'pairs':>7} {'seconds':>8} {'pairs/s':>8} {'peak MB (all)':>14} "
-          f"{'peak MB (1 proc)':>17} {'findings':>9}")
+    print(
+        f"{'pairs':>7} {'seconds':>8} {'pairs/s':>8} {'peak MB (all)':>14} "
+        f"{'peak MB (1 proc)':>17} {'findings':>9}"
+    )
     for size in args.sizes:
         best = min((run(size, extra) for _ in range(args.repeat)), key=lambda r: r["seconds"])
-        print(f"{best['pairs']:>7} {best['seconds']:>8.2f} {best['pairs_per_second']:>8.0f} "
-              f"{best['peak_total_mb']:>14.1f} {best['peak_process_mb']:>17.1f} "
-              f"{best['findings']:>9}")
+        print(
+            f"{best['pairs']:>7} {best['seconds']:>8.2f} {best['pairs_per_second']:>8.0f} "
+            f"{best['peak_total_mb']:>14.1f} {best['peak_process_mb']:>17.1f} "
+            f"{best['findings']:>9}"
+        )
 
 
 if __name__ == "__main__":

@@ -30,16 +30,38 @@ TERMS = [
     ("上海白玉兰开源开放研究院", "the Shanghai Baiyulan Open AI Research Institute"),
 ]
 ZH_NUM = {100: "一百", 200: "两百", 300: "三百", 500: "五百", 700: "七百", 800: "八百"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-TOPICS = [
-    ("人工智能", "artificial intelligence"), ("新材料", "new materials"),
-    ("生物医药", "biomedicine"), ("集成电路", "integrated circuits"),
-    ("海洋工程", "ocean engineering"), ("碳中和", "carbon neutrality"),
-    ("量子计算", "quantum computing"), ("智慧医疗", "smart healthcare"),
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
-CATEGORIES = ["conference-season", "research-funding", "campus-events", "international",
-              "alumni", "teaching"]
+TOPICS = [
+    ("人工智能", "artificial intelligence"),
+    ("新材料", "new materials"),
+    ("生物医药", "biomedicine"),
+    ("集成电路", "integrated circuits"),
+    ("海洋工程", "ocean engineering"),
+    ("碳中和", "carbon neutrality"),
+    ("量子计算", "quantum computing"),
+    ("智慧医疗", "smart healthcare"),
+]
+CATEGORIES = [
+    "conference-season",
+    "research-funding",
+    "campus-events",
+    "international",
+    "alumni",
+    "teaching",
+]
 
 
 def _guests(rng: random.Random) -> tuple[str, str]:
@@ -73,21 +95,35 @@ def _paragraph(rng: random.Random, year: int) -> tuple[str, str]:
     zh_term, en_term = rng.choice(TERMS)
     zh_topic, en_topic = rng.choice(TOPICS)
     guests, amount, area, pct, date = (
-        _guests(rng), _amount(rng), _wan(rng), _percent(rng), _date(rng, year)
+        _guests(rng),
+        _amount(rng),
+        _wan(rng),
+        _percent(rng),
+        _date(rng, year),
     )
     sentences = [
-        (f"{date[0]}，{zh_term}举办{zh_topic}主题交流会，{guests[0]}出席。",
-         f"On {date[1]}, {en_term} held a forum on {en_topic}, attended by {guests[1]}."),
-        (f"项目总投资{amount[0]}，建设面积达{area[0]}。",
-         f"The project has a total investment of {amount[1]} and covers {area[1]}."),
-        (f"其中，{pct[0]}的经费将用于{zh_topic}方向的青年人才培养。",
-         f"Of the funding, {pct[1]} will support young researchers in {en_topic}."),
-        (f"与会专家围绕{zh_topic}领域的前沿问题展开深入讨论，并就学科交叉与成果转化提出建议。",
-         f"Experts discussed frontier questions in {en_topic} and made suggestions on "
-         "interdisciplinary research and the transfer of results."),
-        (f"{zh_term}相关负责人表示，将继续加强与国内外高校和企业的合作。",
-         f"A representative of {en_term} said it would keep strengthening cooperation with "
-         "universities and companies in China and abroad."),
+        (
+            f"{date[0]}，{zh_term}举办{zh_topic}主题交流会，{guests[0]}出席。",
+            f"On {date[1]}, {en_term} held a forum on {en_topic}, attended by {guests[1]}.",
+        ),
+        (
+            f"项目总投资{amount[0]}，建设面积达{area[0]}。",
+            f"The project has a total investment of {amount[1]} and covers {area[1]}.",
+        ),
+        (
+            f"其中，{pct[0]}的经费将用于{zh_topic}方向的青年人才培养。",
+            f"Of the funding, {pct[1]} will support young researchers in {en_topic}.",
+        ),
+        (
+            f"与会专家围绕{zh_topic}领域的前沿问题展开深入讨论，并就学科交叉与成果转化提出建议。",
+            f"Experts discussed frontier questions in {en_topic} and made suggestions on "
+            "interdisciplinary research and the transfer of results.",
+        ),
+        (
+            f"{zh_term}相关负责人表示，将继续加强与国内外高校和企业的合作。",
+            f"A representative of {en_term} said it would keep strengthening cooperation with "
+            "universities and companies in China and abroad.",
+        ),
     ]
     chosen = rng.sample(sentences, rng.randint(2, 4))
     return "".join(z for z, _ in chosen), " ".join(e for _, e in chosen)
@@ -114,9 +150,13 @@ def make_pair(rng: random.Random, index: int) -> tuple[str, str, str, dict | Non
             zh, en = _paragraph(rng, year)
             zh_blocks.append(zh)
             en_blocks.append(en)
-    zh_blocks.append(f"详情请访问[项目主页](https://news.example.edu.cn/{index}) 或致信 news@example.edu.cn。")
-    en_blocks.append(f"For details, see the [project page](https://news.example.edu.cn/{index}) "
-                     "or write to news@example.edu.cn.")
+    zh_blocks.append(
+        f"详情请访问[项目主页](https://news.example.edu.cn/{index}) 或致信 news@example.edu.cn。"
+    )
+    en_blocks.append(
+        f"For details, see the [project page](https://news.example.edu.cn/{index}) "
+        "or write to news@example.edu.cn."
+    )
     defect = _inject(rng, zh_blocks, en_blocks)
     slug = f"{year}-{en_topic.replace(' ', '-')}-{index:05d}"
     head = f"date: {year}-{month:02d}-{day:02d}\ncategory: {category}\ntags: [{category}]\n"

@@ -5,7 +5,6 @@ import pytest
 from bilingual.align import align
 from bilingual.parse.discover import load_pair
 from bilingual.parse.markdown import parse_blocks
-
 from tests.conftest import SHIPPED
 
 ZH = [

@@ -4,8 +4,9 @@ An anchor extractor maps a block to a set of ``kind:value`` strings; blocks that
 are likely translations of each other. The prefix says how the aligner weighs an anchor:
 ``n:`` anchors (numbers, weighed less) count against a pair when the Chinese block has them and
 the English does not; any other kind counts against a pair when either side lacks it. Latin
-phrases in the Chinese (names, acronyms) are looked up in the English text by the aligner. Extractors are registered in ``EXTRACTORS`` so later features
-(numbers, dates, glossary terms) can add theirs without touching the aligner.
+phrases in the Chinese (names, acronyms) are looked up in the English text by the aligner.
+Extractors are registered in ``EXTRACTORS`` so later features (numbers, dates, glossary terms)
+can add theirs without touching the aligner.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from bilingual.model import Block
 Extractor = Callable[[Block, str], frozenset[str]]
 
 EXTRACTORS: dict[str, Extractor] = {}
+_EMPTY: frozenset[str] = frozenset()
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
-_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
+_DIGITS = re.compile(r"\d[\d,.]*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
 
 
@@ -56,6 +59,8 @@ def normalise_link(target: str) -> str:
 @extractor("links")
 def link_anchors(block: Block, lang: str) -> frozenset[str]:
     """URLs, e-mail addresses and image targets."""
+    if not block.links:
+        return _EMPTY
     return frozenset("link:" + normalise_link(t) for t in block.links if t)
 
 
@@ -64,7 +69,7 @@ def latin_phrases(text: str) -> frozenset[str]:
     as they are ("AI for Science", "SJTU"), which the English counterpart should contain."""
     found = set()
     for run in _LATIN_RUN.findall(text):
-        words = [w for w in _LATIN.findall(run.lower())]
+        words = _LATIN.findall(run.lower())
         if words and not all(w in _STOP for w in words):
             found.add(" ".join(words))
     return frozenset(found)
@@ -82,7 +87,19 @@ def digit_anchors(block: Block, lang: str) -> frozenset[str]:
     A weak anchor: the same value is often written differently (1.2万 / 12,000, 4月 / April), so
     a digit string missing from the English costs less than a missing word.
     """
-    return frozenset("n:" + d.replace(",", "") for d in _DIGITS.findall(block.text))
+    if not any(ch.isdigit() for ch in block.text):
+        return _EMPTY
+    found = set()
+    for token in _DIGITS.findall(block.text):
+        token = token.rstrip(".,")
+        if "," in token:
+            if _THOUSANDS.fullmatch(token):
+                found.add("n:" + token.replace(",", ""))
+            else:
+                found.update("n:" + part for part in token.split(",") if part)
+        else:
+            found.add("n:" + token)
+    return frozenset(found)
 
 
 def anchors(block: Block, lang: str) -> frozenset[str]:

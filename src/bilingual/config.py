@@ -106,6 +106,7 @@ def parse_config(
     checks = _checks(data.get("checks"), bad)
 
     if problems:
+        problems.sort(key=lambda item: item[1] or 10**9)
         first_line = next((line for _, line in problems if line), None)
         summary = "; ".join(f"{msg} (line {line})" if line else msg for msg, line in problems)
         raise ConfigError(

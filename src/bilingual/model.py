@@ -13,7 +13,7 @@ LANGS: tuple[str, str] = ("zh", "en")
 
 
 class Severity(StrEnum):
-    """How serious a finding is: errors fail ``bilingual check``, warnings only with ``--strict``."""
+    """How serious a finding is: errors fail ``check``, warnings only with ``--strict``."""
 
     ERROR = "error"
     WARNING = "warning"

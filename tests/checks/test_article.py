@@ -156,7 +156,11 @@ def test_category_and_missing_tags_fire(root):
 
 def test_author_is_compared_only_when_configured(root):
     root.pair(
-        "forum", "正文。", "Body.", zh_meta=ZH_META + "author: 陈宇", en_meta=EN_META + "author: Chen Yu"
+        "forum",
+        "正文。",
+        "Body.",
+        zh_meta=ZH_META + "author: 陈宇",
+        en_meta=EN_META + "author: Chen Yu",
     )
     assert root.findings("forum", "metadata-mismatch") == []
     config = Config(checks=ChecksConfig(metadata=("date", "category", "tags", "author")))
@@ -166,7 +170,11 @@ def test_author_is_compared_only_when_configured(root):
 
 def test_original_must_agree_when_both_sides_set_it(root):
     root.pair(
-        "forum", "正文。", "Body.", zh_meta=ZH_META + "original: zh", en_meta=EN_META + "original: en"
+        "forum",
+        "正文。",
+        "Body.",
+        zh_meta=ZH_META + "original: zh",
+        en_meta=EN_META + "original: en",
     )
     (finding,) = root.findings("forum", "metadata-mismatch")
     assert "'original' differs" in finding.message

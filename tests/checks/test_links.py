@@ -22,7 +22,11 @@ ZH = "报名请访问[招生网](https://zsb.sjtu.edu.cn/)，或发邮件至 new
             "https://zsb.sjtu.edu.cn/",
             "https://zsb.sjtu.edu.cn/en",
         ),
-        ("Register at the admissions site or write to news@sjtu.edu.cn.", "https://zsb.sjtu.edu.cn/", None),
+        (
+            "Register at the admissions site or write to news@sjtu.edu.cn.",
+            "https://zsb.sjtu.edu.cn/",
+            None,
+        ),
     ],
 )
 def test_differing_links_fire(root, en, only_zh, only_en):
@@ -40,10 +44,8 @@ def test_differing_links_fire(root, en, only_zh, only_en):
 @pytest.mark.parametrize(
     "en",
     [
-        "Register at the [admissions site](https://zsb.sjtu.edu.cn/) or write to "
-        "news@sjtu.edu.cn.",
-        "Register at the [admissions site](http://ZSB.sjtu.edu.cn) or write to "
-        "<NEWS@sjtu.edu.cn>.",
+        "Register at the [admissions site](https://zsb.sjtu.edu.cn/) or write to news@sjtu.edu.cn.",
+        "Register at the [admissions site](http://ZSB.sjtu.edu.cn) or write to <NEWS@sjtu.edu.cn>.",
         "Write to [us](mailto:news@sjtu.edu.cn) or register at https://zsb.sjtu.edu.cn.",
     ],
 )

@@ -63,6 +63,9 @@ def test_missing_list_item_fires(root):
 
 
 def test_paragraph_split_in_two_does_not_fire(root):
-    en = EN.replace(" Forum was held at Zhangjiang Science Hall, attended by\nmore", " Forum was held at Zhangjiang Science Hall.\n\nIt was attended by more")
+    en = EN.replace(
+        " Forum was held at Zhangjiang Science Hall, attended by\nmore",
+        " Forum was held at Zhangjiang Science Hall.\n\nIt was attended by more",
+    )
     root.pair("forum", ZH, en)
     assert root.findings("forum", "structure-mismatch") == []

@@ -30,7 +30,7 @@ def test_chinese_in_english_fires(root, en):
     "en",
     [
         "Professor Zhu Xinyuan (朱新远) of SJTU gave a keynote, attended by more than 700 guests.",
-        "Professor Zhu Xinyuan （朱新远） of SJTU gave a keynote, attended by more than 700 guests.",
+        "Professor Zhu Xinyuan （朱新远） of SJTU gave a keynote, attended by 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a keynote; see `配置文件` and more than 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a keynote: https://example.org/新闻 (700 guests).",
         "Professor Zhu Xinyuan of SJTU gave a keynote, attended by more than 700 guests.\n"

@@ -19,7 +19,7 @@ def test_checks_lists_every_check(cli):
 
 
 def test_checks_json(cli):
-    code, out, _ = cli("checks", "--format", "json")
+    _, out, _ = cli("checks", "--format", "json")
     rows = json.loads(out)
     assert {r["check"] for r in rows} >= {"structure-mismatch", "untranslated"}
     assert set(rows[0]) == {"code", "check", "severity", "category", "title"}
@@ -34,9 +34,9 @@ def test_explain_prints_the_whole_doc(cli):
 
 
 def test_every_command_has_help_with_examples(cli):
-    from bilingual.cli import app
-
     import typer.main
+
+    from bilingual.cli import app
 
     group = typer.main.get_command(app)
     for name in group.commands:

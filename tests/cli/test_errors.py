@@ -90,7 +90,7 @@ def test_unknown_check_in_configuration(root):
     ("name", "data", "check", "message", "line"),
     [
         ("empty", b"", "front-matter", "file is empty", 1),
-        ("no-front-matter", "Just a body.\n".encode(), "front-matter", "no front matter", 1),
+        ("no-front-matter", b"Just a body.\n", "front-matter", "no front matter", 1),
         (
             "broken-yaml",
             f"---\n{EN_META}tags: [a, b\n---\n\nBody.\n".encode(),

@@ -54,7 +54,7 @@ def test_empty_front_matter_is_an_empty_mapping():
 
 
 def test_bad_utf8_names_line_and_column():
-    data = "---\ntitle: ok\n---\n".encode() + b"caf\xe9 au lait\n"
+    data = b"---\ntitle: ok\n---\n" + b"caf\xe9 au lait\n"
     with pytest.raises(SourceError) as info:
         decode(data, "en.md")
     assert info.value.line == 4

@@ -35,7 +35,7 @@ FINDINGS = [
         check="missing-counterpart",
         severity=Severity.ERROR,
         article="open-day",
-        message="articles/open-day/en.md has no counterpart: articles/open-day/zh.md does not exist",
+        message="articles/open-day/en.md has no counterpart: articles/open-day/zh.md is missing",
         en=Location("articles/open-day/en.md", 1),
     ),
 ]
@@ -86,7 +86,9 @@ def test_text_groups_by_article_and_shows_both_sides():
     lines = text.splitlines()
     assert lines[0] == "2023-pujiang-innovation-forum"
     assert lines[1].startswith("  error   S101 [structure-mismatch] zh.md:21 (paragraph)")
-    assert lines[2].startswith("    zh articles/2023-pujiang-innovation-forum/zh.md:21  同日，上海交通大学")
+    assert lines[2].startswith(
+        "    zh articles/2023-pujiang-innovation-forum/zh.md:21  同日，上海交通大学"
+    )
     assert lines[3] == "    en -"
     assert "open-day" in lines
     assert lines[-1] == "Checked 3 articles: 2 errors, 1 warning."
@@ -95,8 +97,13 @@ def test_text_groups_by_article_and_shows_both_sides():
 
 def test_text_long_chinese_is_cut_to_the_width_by_cells():
     long = Finding(
-        "S101", "structure-mismatch", Severity.ERROR, "a", "m",
-        zh=Location("articles/a/zh.md", 9), zh_excerpt="长" * 200,
+        "S101",
+        "structure-mismatch",
+        Severity.ERROR,
+        "a",
+        "m",
+        zh=Location("articles/a/zh.md", 9),
+        zh_excerpt="长" * 200,
     )
     text = render("text", [long], Summary(1, 1, 0), width=80)
     from rich.cells import cell_len

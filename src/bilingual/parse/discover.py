@@ -18,7 +18,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
-    """The content root: ``explicit`` if given, else the nearest folder upwards with ``articles/``."""
+    """The content root: ``explicit`` if given, else the nearest folder upwards with articles/."""
     if explicit is not None:
         root = explicit.expanduser()
         if not root.exists():

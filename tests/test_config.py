@@ -1,0 +1,71 @@
+"""``bilingual.yaml``: defaults, validation with every problem at once, line numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bilingual.config import ChecksConfig, Config, load_config, parse_config
+from bilingual.errors import ConfigError
+from bilingual.model import Severity
+from tests.conftest import REPO
+
+
+def test_defaults_without_a_file(tmp_path):
+    assert load_config(tmp_path) == Config()
+
+
+def test_full_file(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "site:\n  title:\n    zh: 新闻网\n    en: SJTU News\nlanguages: [en, zh]\noriginal: en\n"
+        "checks:\n  ignore: [L101]\n  severity: {untranslated: warning}\n"
+        "  metadata: [date, author]\n  untranslated:\n    allow: [交大]\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    assert config.site_title["en"] == "SJTU News"
+    assert config.languages == ("en", "zh")
+    assert config.original == "en"
+    assert config.checks.ignore == ("L101",)
+    assert config.checks.severity == {"untranslated": Severity.WARNING}
+    assert config.checks.metadata == ("date", "author")
+    assert config.checks.untranslated_allow == ("交大",)
+
+
+def test_every_problem_is_reported_at_once_with_lines(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "original: fr\nlanguages: [zh, fr]\nthemes: dark\nchecks:\n  severity: {T101: fatal}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    problems = info.value.problems
+    assert len(problems) == 4
+    assert info.value.line == 1
+    assert "(line 3)" in info.value.message  # themes
+
+
+def test_yaml_error_carries_the_line(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text("site:\n  title: {zh: a\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert info.value.line == 3
+
+
+def test_not_a_mapping():
+    with pytest.raises(ConfigError, match="must be a mapping"):
+        parse_config(["a"])
+
+
+def test_every_setting_is_documented():
+    page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    names = {"site.title", "languages", "original", "glossary"}
+    names |= {
+        "checks.untranslated.allow" if f.name == "untranslated_allow" else f"checks.{f.name}"
+        for f in dataclasses.fields(ChecksConfig)
+    }
+    for name in names:
+        assert f"`{name}`" in page, name
+    for field in dataclasses.fields(Config):
+        assert field.name in {"site_title", "languages", "original", "glossary", "checks"}
