@@ -178,3 +178,17 @@ def test_jobs_give_the_same_report(tmp_path, cli):
         outputs.append((code, out))
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0][1])["summary"]["articles"] == 260
+
+
+def test_crlf_and_bom_files_give_the_same_report(shipped, check_json):
+    """Files saved on Windows (CRLF, UTF-8 BOM) are read the same, with the same line numbers."""
+    en_path = shipped.path / "articles" / FORUM / "en.md"
+    text = en_path.read_text(encoding="utf-8")
+    en_path.write_text(text.replace("On the same day", "同日 On the same day"), encoding="utf-8")
+    _, lf_report = check_json(shipped)
+    for path in (shipped.path / "articles").glob("*/*.md"):
+        data = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + data.encode("utf-8"))
+    _, crlf_report = check_json(shipped)
+    assert crlf_report == lf_report
+    assert [f["check"] for f in lf_report["findings"]] == ["untranslated"]

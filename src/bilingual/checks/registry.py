@@ -56,13 +56,9 @@ class Check:
 #: Every registered check, by code, in registration order.
 REGISTRY: dict[str, Check] = {}
 
-#: The modules that register checks, one per category. A new category is one more line.
-CHECK_MODULES: tuple[str, ...] = (
-    "bilingual.checks.article",
-    "bilingual.checks.structure",
-    "bilingual.checks.translation",
-    "bilingual.checks.links",
-)
+#: Modules of the ``bilingual.checks`` package that hold no checks. Every other module there is a
+#: category and is imported on first use, so a new category is a new file and nothing else.
+_NOT_CATEGORIES = frozenset({"registry"})
 
 
 def check(
@@ -93,9 +89,12 @@ def all_checks() -> list[Check]:
     """Every check, sorted by code (importing the category modules on first use)."""
     if not REGISTRY:
         import importlib
+        import pkgutil
 
-        for module in CHECK_MODULES:
-            importlib.import_module(module)
+        package = importlib.import_module("bilingual.checks")
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name not in _NOT_CATEGORIES:
+                importlib.import_module(f"bilingual.checks.{info.name}")
     return sorted(REGISTRY.values(), key=lambda c: c.code)
 
 
