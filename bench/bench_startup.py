@@ -1,6 +1,6 @@
 """Benchmark start-up: wall time of ``bilingual --help`` against a bare Python start.
 
-    python bench/bench_startup.py --runs 30
+python bench/bench_startup.py --runs 30
 """
 
 from __future__ import annotations
