@@ -115,3 +115,8 @@ def test_blockquote_holding_a_list_is_one_block():
     blocks = parse_blocks("> 引语\n>\n> - 一\n> - 二\n")
     assert [b.kind for b in blocks] == ["blockquote"]
     assert blocks[0].text == "引语 一 二"
+
+
+def test_end_lines_leave_out_trailing_blank_lines():
+    blocks = parse_blocks("- a\n- b\n\n- c\n\npara\nline2\n", offset=10)
+    assert [(b.line, b.end_line) for b in blocks] == [(11, 11), (12, 12), (14, 14), (16, 17)]

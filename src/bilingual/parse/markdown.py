@@ -85,7 +85,7 @@ def ignore_directives(html: str) -> frozenset[str] | None:
 
 def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown ``body`` whose first line is file line ``offset + 1``."""
-    walker = _Walker(offset)
+    walker = _Walker(offset, body.split("\n"))
     walker.walk(_md().parse(body))
     return tuple(d.freeze() for d in walker.blocks)
 
@@ -93,8 +93,9 @@ def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
 class _Walker:
     """Turns markdown-it's flat token stream into drafts, one per alignable block."""
 
-    def __init__(self, offset: int) -> None:
+    def __init__(self, offset: int, lines: list[str]) -> None:
         self.offset = offset
+        self.lines = lines
         self.blocks: list[_Draft] = []
         self.stack: list[_Draft] = []  # open list items and block quotes
         self.leaf: _Draft | None = None  # the heading, paragraph or table being filled
@@ -103,6 +104,8 @@ class _Walker:
 
     def open(self, kind: str, tok: Token, level: int = 0) -> _Draft:
         begin, end = tok.map or (0, 0)
+        while end > begin + 1 and not self.lines[end - 1].strip():
+            end -= 1  # a list item's range takes in the blank line after it
         draft = _Draft(kind, begin + 1 + self.offset, end + self.offset, level, self.pending)
         self.pending = frozenset()
         self.blocks.append(draft)
