@@ -100,3 +100,15 @@ def test_empty_sides():
     assert shape(align(blocks(ZH[:2]), ())) == ["1-0", "1-0"]
     assert shape(align((), blocks(EN[:1]))) == ["0-1"]
     assert align((), ()) == ()
+
+
+def test_long_articles_align_in_a_band_around_the_diagonal():
+    """A 1,200-block article with one missing block: found, without an n*m table."""
+    zh = blocks([f"第{i}段：上海交通大学发布第{i}项成果，共{i * 7}人参与。" for i in range(1200)])
+    en = blocks(
+        [f"Part {i}: SJTU released result {i}, with {i * 7} participants." for i in range(1200)]
+    )
+    shortened = en[:600] + en[601:]
+    beads = align(zh, shortened)
+    lonely = [b for b in beads if not b.en]
+    assert len(lonely) == 1 and lonely[0].zh[0] is zh[600]

@@ -43,7 +43,32 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path):
     problems = info.value.problems
     assert len(problems) == 4
     assert info.value.line == 1
-    assert "(line 3)" in info.value.message  # themes
+    assert any(p.startswith("themes: unknown setting") and p.endswith("(line 3)") for p in problems)
+    assert info.value.message == "invalid bilingual.yaml: 4 problems"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("languages: [1, zh]\n", "languages: must list zh and en"),
+        ("site:\n  titel: x\n", "site.titel: unknown setting"),
+        ("checks:\n  untranslated:\n    alow: [a]\n", "checks.untranslated.alow: unknown"),
+        ("checks:\n  untranslated:\n    allow: ['']\n", "must be a list of non-empty strings"),
+        ("checks:\n  ignore: [no-such]\n", "checks.ignore: unknown check 'no-such'"),
+        ("checks:\n  severity: {N999: warning}\n", "checks.severity: unknown check 'N999'"),
+        ("checks:\n  severity: []\n", "checks.severity: must map"),
+    ],
+)
+def test_each_mistake_is_caught(tmp_path, text, fragment):
+    (tmp_path / "bilingual.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert fragment in info.value.message
+    assert info.value.line is not None
+
+
+def test_empty_metadata_list_compares_nothing():
+    assert parse_config({"checks": {"metadata": []}}).checks.metadata == ()
 
 
 def test_yaml_error_carries_the_line(tmp_path):

@@ -49,6 +49,9 @@ _MERGEABLE = frozenset({"paragraph"})
 _PRIOR_RATIO = 3.2
 _PRIOR_WEIGHT = 150.0
 _LINK_LENGTH = 5
+#: How far from the diagonal, in blocks beyond the difference in block counts, the programme
+#: looks: more than any run of missing or merged blocks a real article has.
+_BAND = 20
 _INF = float("inf")
 _SQRT2 = math.sqrt(2)
 
@@ -131,10 +134,14 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
     cost = [[_INF] * (m + 1) for _ in range(n + 1)]
     back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    # Only cells near the diagonal are filled, as in Gale and Church's own implementation: a
+    # long article costs time in proportion to its length, not to its length squared.
+    band = abs(n - m) + _BAND
     for i in range(n + 1):
         row, prev = cost[i], cost[i - 1] if i else None
         brow = back[i]
-        for j in range(1 if i == 0 else 0, m + 1):
+        centre = i * m // n
+        for j in range(max(1 if i == 0 else 0, centre - band), min(m, centre + band) + 1):
             best, move = _INF, (0, 0)
             if prev is not None:
                 c = prev[j] + _SKIP

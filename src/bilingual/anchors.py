@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from bilingual.model import Block
+from bilingual.text import ascii_digits
 
 #: An extractor gets a block and its language and returns anchors (``kind:value`` strings).
 Extractor = Callable[[Block, str], frozenset[str]]
@@ -24,7 +25,7 @@ _EMPTY: frozenset[str] = frozenset()
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = re.compile(r"[0-9][0-9,.]*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
 
@@ -90,7 +91,7 @@ def digit_anchors(block: Block, lang: str) -> frozenset[str]:
     if not any(ch.isdigit() for ch in block.text):
         return _EMPTY
     found = set()
-    for token in _DIGITS.findall(block.text):
+    for token in _DIGITS.findall(ascii_digits(block.text)):
         token = token.rstrip(".,")
         if "," in token:
             if _THOUSANDS.fullmatch(token):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,9 @@ def load_config(root: Path) -> Config:
     return parse_config(data, path=path, lines=_key_lines(node))
 
 
+Problem = Callable[[str, str], None]
+
+
 def parse_config(
     data: Any, *, path: Path | None = None, lines: Mapping[str, int] | None = None
 ) -> Config:
@@ -82,118 +85,156 @@ def parse_config(
     lines = lines or {}
 
     def bad(key: str, message: str) -> None:
-        problems.append((f"{key}: {message}", lines.get(key)))
+        problems.append((f"{key}: {message}", lines.get(key.split(".")[0])))
 
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{CONFIG_FILE} must be a mapping of settings", path=path, line=1)
-    known = {"site", "languages", "original", "glossary", "checks"}
-    for key in data:
-        if key not in known:
-            bad(str(key), f"unknown setting (known: {', '.join(sorted(known))})")
-
-    site_title = _site_title(data.get("site"), bad)
-    languages = _languages(data.get("languages"), bad)
-    original = data.get("original", "zh")
-    if original not in LANGS:
-        bad("original", f"must be zh or en, not {original!r}")
-        original = "zh"
-    glossary = data.get("glossary", "glossary.yaml")
-    if not isinstance(glossary, str) or not glossary:
-        bad("glossary", "must be a file name")
-        glossary = "glossary.yaml"
-    checks = _checks(data.get("checks"), bad)
-
+    _unknown_keys(data, {"site", "languages", "original", "glossary", "checks"}, "", bad)
+    config = Config(
+        site_title=_site_title(data.get("site"), bad),
+        languages=_languages(data.get("languages"), bad),
+        original=_original(data.get("original", "zh"), bad),
+        glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
+        checks=_checks(data.get("checks"), bad),
+    )
     if problems:
-        problems.sort(key=lambda item: item[1] or 10**9)
-        first_line = next((line for _, line in problems if line), None)
-        summary = "; ".join(f"{msg} (line {line})" if line else msg for msg, line in problems)
-        raise ConfigError(
-            f"invalid {CONFIG_FILE}: {summary}",
-            path=path,
-            line=first_line,
-            problems=tuple(msg for msg, _ in problems),
-            hint="see docs/configuration.md for every setting and its default",
-        )
-    return Config(
-        site_title=site_title,
-        languages=languages,
-        original=original,
-        glossary=glossary,
-        checks=checks,
+        raise _config_error(problems, path)
+    return config
+
+
+def _config_error(problems: list[tuple[str, int | None]], path: Path | None) -> ConfigError:
+    problems.sort(key=lambda item: item[1] or 10**9)
+    first_line = next((line for _, line in problems if line), None)
+    listed = tuple(f"{msg} (line {line})" if line else msg for msg, line in problems)
+    if len(listed) == 1:
+        message = f"invalid {CONFIG_FILE}: {problems[0][0]}"
+    else:
+        message = f"invalid {CONFIG_FILE}: {len(listed)} problems"
+    return ConfigError(
+        message,
+        path=path,
+        line=first_line,
+        problems=listed,
+        hint="see docs/configuration.md for every setting and its default",
     )
 
 
-def _site_title(site: Any, bad: Any) -> dict[str, str]:
+def _unknown_keys(section: dict[Any, Any], known: set[str], prefix: str, bad: Problem) -> None:
+    for key in section:
+        if key not in known:
+            bad(f"{prefix}{key}", f"unknown setting (known: {', '.join(sorted(known))})")
+
+
+def _site_title(site: Any, bad: Problem) -> dict[str, str]:
     title = dict(Config().site_title)
     if site is None:
         return title
     if not isinstance(site, dict):
         bad("site", "must be a mapping with a title per language")
         return title
+    _unknown_keys(site, {"title"}, "site.", bad)
     given = site.get("title")
     if isinstance(given, dict) and all(k in LANGS and isinstance(v, str) for k, v in given.items()):
         title.update(given)
     elif given is not None:
-        bad("site", "title must map zh and en to strings")
+        bad("site.title", "must map zh and en to strings")
     return title
 
 
-def _languages(value: Any, bad: Any) -> tuple[str, str]:
+def _languages(value: Any, bad: Problem) -> tuple[str, str]:
     if value is None:
         return LANGS
-    if isinstance(value, list) and sorted(value) == sorted(LANGS):
+    if isinstance(value, list) and len(value) == 2 and set(value) == set(LANGS):
         return (value[0], value[1])
     bad("languages", "must list zh and en (in display order)")
     return LANGS
 
 
-def _names(value: Any, key: str, bad: Any) -> tuple[str, ...]:
+def _original(value: Any, bad: Problem) -> str:
+    if value in LANGS:
+        return str(value)
+    bad("original", f"must be zh or en, not {value!r}")
+    return "zh"
+
+
+def _glossary(value: Any, bad: Problem) -> str:
+    if isinstance(value, str) and value.strip():
+        return value
+    bad("glossary", "must be a file name")
+    return "glossary.yaml"
+
+
+def _names(value: Any, key: str, bad: Problem) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        bad(key, "must be a list of strings")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        bad(key, "must be a list of non-empty strings")
         return ()
     return tuple(value)
 
 
-def _checks(section: Any, bad: Any) -> ChecksConfig:
+def _check_names(value: Any, key: str, bad: Problem) -> tuple[str, ...]:
+    """Check codes or slugs, each of which must exist."""
+    from bilingual.checks.registry import resolve
+    from bilingual.errors import UnknownCheckError
+
+    names = _names(value, key, bad)
+    for name in names:
+        try:
+            resolve(name)
+        except UnknownCheckError as exc:
+            bad(key, f"{exc.message}; {exc.hint}")
+    return names
+
+
+def _checks(section: Any, bad: Problem) -> ChecksConfig:
     if section is None:
         return ChecksConfig()
     if not isinstance(section, dict):
         bad("checks", "must be a mapping")
         return ChecksConfig()
-    known = {"select", "ignore", "severity", "metadata", "untranslated"}
-    for key in section:
-        if key not in known:
-            bad("checks", f"unknown setting {key!r} (known: {', '.join(sorted(known))})")
-    severity: dict[str, Severity] = {}
-    raw_severity = section.get("severity") or {}
-    if not isinstance(raw_severity, dict):
-        bad("checks", "severity must map check codes or slugs to error or warning")
-    else:
-        for name, level in raw_severity.items():
-            try:
-                severity[str(name)] = Severity(level)
-            except ValueError:
-                bad("checks", f"severity of {name} must be error or warning, not {level!r}")
-    metadata = _names(section.get("metadata"), "checks", bad) or DEFAULT_METADATA_KEYS
-    untranslated = section.get("untranslated") or {}
-    allow: tuple[str, ...] = ()
-    if isinstance(untranslated, dict):
-        allow = _names(untranslated.get("allow"), "checks", bad)
-    else:
-        bad("checks", "untranslated must be a mapping with an allow list")
-    return ChecksConfig(
-        select=_names(section.get("select"), "checks", bad),
-        ignore=_names(section.get("ignore"), "checks", bad),
-        severity=severity,
-        metadata=metadata,
-        untranslated_allow=allow,
+    _unknown_keys(
+        section, {"select", "ignore", "severity", "metadata", "untranslated"}, "checks.", bad
     )
+    metadata = section.get("metadata")
+    return ChecksConfig(
+        select=_check_names(section.get("select"), "checks.select", bad),
+        ignore=_check_names(section.get("ignore"), "checks.ignore", bad),
+        severity=_severities(section.get("severity"), bad),
+        metadata=DEFAULT_METADATA_KEYS
+        if metadata is None
+        else _names(metadata, "checks.metadata", bad),
+        untranslated_allow=_allow(section.get("untranslated"), bad),
+    )
+
+
+def _severities(value: Any, bad: Problem) -> dict[str, Severity]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        bad("checks.severity", "must map check codes or slugs to error or warning")
+        return {}
+    severity: dict[str, Severity] = {}
+    for name in _check_names([str(k) for k in value], "checks.severity", bad):
+        try:
+            severity[name] = Severity(value[name])
+        except ValueError:
+            bad("checks.severity", f"{name} must be error or warning, not {value[name]!r}")
+    return severity
+
+
+def _allow(value: Any, bad: Problem) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        bad("checks.untranslated", "must be a mapping with an allow list")
+        return ()
+    _unknown_keys(value, {"allow"}, "checks.untranslated.", bad)
+    return _names(value.get("allow"), "checks.untranslated.allow", bad)
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:

@@ -76,7 +76,7 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     checks: list[Check] = [REGISTRY[code] for code in plan.codes]
     found: list[Finding] = []
     beads: tuple[Bead, ...] = ()
-    if pair.zh is not None and pair.en is not None and any(c.scope is Scope.BEAD for c in checks):
+    if pair.zh is not None and pair.en is not None:
         beads = align(pair.zh.blocks, pair.en.blocks)
     for item in checks:
         ctx = CheckContext(pair, item, plan.severities[item.code], plan.settings, beads)

@@ -122,6 +122,8 @@ class Finding:
     #: The relevant text on each side, for the text report.
     zh_excerpt: str | None = None
     en_excerpt: str | None = None
+    #: The side where the problem is (``"zh"`` or ``"en"``), where an annotation should point.
+    primary: str = "zh"
     #: True when a ``bilingual-ignore`` comment switched the check off at this place.
     suppressed: bool = field(default=False, compare=False)
 

@@ -178,3 +178,22 @@ def test_original_must_agree_when_both_sides_set_it(root):
     )
     (finding,) = root.findings("forum", "metadata-mismatch")
     assert "'original' differs" in finding.message
+
+
+# --- bad-ignore-comment ---------------------------------------------------------------------
+
+
+def test_misspelt_ignore_comment_fires(root):
+    root.pair("forum", "正文。", "<!-- bilingual-ignore: link-missmatch -->\nBody text.")
+    (finding,) = root.findings("forum", "bad-ignore-comment")
+    assert finding.en.line == 8
+    assert "unknown check 'link-missmatch'; did you mean link-mismatch?" in finding.message
+
+
+def test_valid_ignore_comments_do_not_fire(root):
+    root.pair(
+        "forum",
+        "<!-- bilingual-ignore -->\n正文。",
+        "<!-- bilingual-ignore: L101, t101, Structure-Mismatch -->\nBody text.",
+    )
+    assert root.findings("forum", "bad-ignore-comment") == []

@@ -68,3 +68,12 @@ def test_inline_ignore_comment_suppresses(root):
     )
     root.pair("open-day", ZH, en)
     assert root.findings("open-day", "link-mismatch") == []
+
+
+def test_links_written_against_chinese_text_are_read_whole(root):
+    root.pair(
+        "contact",
+        "请发送邮件至news@sjtu.edu.cn咨询，或访问https://www.sjtu.edu.cn了解更多。",
+        "Write to news@sjtu.edu.cn or visit https://www.sjtu.edu.cn for more.",
+    )
+    assert root.findings("contact", "link-mismatch") == []

@@ -69,3 +69,20 @@ def test_paragraph_split_in_two_does_not_fire(root):
     )
     root.pair("forum", ZH, en)
     assert root.findings("forum", "structure-mismatch") == []
+
+
+def test_missing_first_block_points_before_the_next_one(root):
+    root.pair("forum", ZH, EN.replace("## Overview\n\n", ""))
+    (finding,) = root.findings("forum", "structure-mismatch")
+    assert finding.message == (
+        "zh.md:7 (heading) has no counterpart in en.md (expected before en.md:7)"
+    )
+
+
+def test_empty_body_is_reported_block_by_block(root):
+    root.pair("forum", "## 论坛概况\n\n七百余位嘉宾出席。", "")
+    messages = [f.message for f in root.findings("forum", "structure-mismatch")]
+    assert messages == [
+        "zh.md:7 (heading) has no counterpart in en.md (en.md has no body)",
+        "zh.md:9 (paragraph) has no counterpart in en.md (en.md has no body)",
+    ]

@@ -16,6 +16,9 @@ ZH = "上海交通大学朱新远教授作主旨报告，七百余位嘉宾出�
         "Professor Zhu Xinyuan gave a keynote speech. 七百余位嘉宾出席。",
         "Professor Zhu Xinyuan (朱新远) gave a keynote speech at 张江科学会堂.",
         "Professor Zhu Xinyuan gave a keynote speech, attended by 700 guests（七百余位）.",
+        "The Forum (本次论坛共有七百余位嘉宾出席，并发布了平台) was held.",
+        "Write to 请发送邮件至news@sjtu.edu.cn for details.",
+        "Visit https://www.sjtu.edu.cn了解更多 for details.",
     ],
 )
 def test_chinese_in_english_fires(root, en):
@@ -32,7 +35,8 @@ def test_chinese_in_english_fires(root, en):
         "Professor Zhu Xinyuan (朱新远) of SJTU gave a keynote, attended by more than 700 guests.",
         "Professor Zhu Xinyuan （朱新远） of SJTU gave a keynote, attended by 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a keynote; see `配置文件` and more than 700 guests.",
-        "Professor Zhu Xinyuan of SJTU gave a keynote: https://example.org/新闻 (700 guests).",
+        "Professor Zhu Xinyuan of SJTU gave a [keynote](https://example.org/新闻) to 700 guests.",
+        "Professor Zhu Xinyuan of SJTU gave a keynote to 700 guests: news@sjtu.edu.cn.",
         "Professor Zhu Xinyuan of SJTU gave a keynote, attended by more than 700 guests.\n"
         "<!-- 原文：上海交通大学朱新远教授作主旨报告，七百余位嘉宾出席。 -->",
         "<!-- 上海交通大学朱新远教授作主旨报告 -->Professor Zhu Xinyuan of SJTU gave a keynote.",
@@ -78,3 +82,18 @@ def test_identical_code_does_not_fire(root):
     code = "```\nbilingual check --format json and more words here\n```"
     root.pair("forum", code, code)
     assert root.findings("forum", "untranslated") == []
+
+
+def test_chinese_in_english_title_and_summary_fires(root):
+    root.pair(
+        "forum",
+        ZH,
+        "Professor Zhu Xinyuan of SJTU gave a keynote to more than 700 guests.",
+        en_meta="title: 论坛 held\ndate: 2023-04-03\ncategory: conference-season\n"
+        "summary: The forum 七百余位嘉宾.",
+    )
+    found = root.findings("forum", "untranslated")
+    assert [(f.message, f.en.line, f.primary) for f in found] == [
+        ("Chinese text left in the English title: 论坛", 2, "en"),
+        ("Chinese text left in the English summary: 七百余位嘉宾", 5, "en"),
+    ]

@@ -64,10 +64,8 @@ def test_deleted_english_paragraph_is_reported_exactly(shipped, check_json):
 
 def test_text_report_shows_both_sides(shipped, cli):
     en_path = shipped.path / "articles" / FORUM / "en.md"
-    en_path.write_text(
-        en_path.read_text(encoding="utf-8").replace("more than 700 guests", "七百余位嘉宾"),
-        encoding="utf-8",
-    )
+    head, _, tail = en_path.read_text(encoding="utf-8").rpartition("more than 700 guests")
+    en_path.write_text(head + "七百余位嘉宾" + tail, encoding="utf-8")  # the body, not the summary
     code, out, _ = cli("check", "--root", shipped.path)
     assert code == 1
     assert "T101 [untranslated] Chinese text left in the English: 七百余位嘉宾" in out
@@ -162,7 +160,14 @@ def test_github_format(two_problems, cli):
     code, out, _ = cli("check", "--root", two_problems.path, "--format", "github")
     assert code == 1
     assert out.startswith("::warning file=articles/forum/zh.md,line=7,title=L101 link-mismatch::")
-    assert "::error file=articles/forum/zh.md,line=7,title=T101 untranslated::" in out
+    # Chinese left in the English is annotated on the English file, where it must be fixed.
+    assert "::error file=articles/forum/en.md,line=7,title=T101 untranslated::" in out
+
+
+def test_github_paths_are_relative_to_the_workspace(two_problems, cli, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(two_problems.path.parent))
+    _, out, _ = cli("check", "--root", two_problems.path, "--format", "github")
+    assert "::warning file=site/articles/forum/zh.md,line=7," in out
 
 
 def test_jobs_give_the_same_report(tmp_path, cli):

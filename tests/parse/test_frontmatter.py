@@ -64,3 +64,15 @@ def test_bad_utf8_names_line_and_column():
 def test_gbk_file_is_rejected():
     with pytest.raises(SourceError):
         decode("---\ntitle: 上海交通大学\n---\n".encode("gbk"), "zh.md")
+
+
+def test_key_lines_after_multi_line_values():
+    text = "---\ntags: [a,\n  b]\ntitle: >\n  folded: text\ndate: 2023-4-2\n---\n"
+    assert split(text, "zh.md").meta_lines == {"tags": 2, "title": 4, "date": 6}
+
+
+def test_bad_utf8_column_counts_characters():
+    data = "---\ntitle: 上海\n---\n".encode() + "交通".encode() + b"\xff\n"
+    with pytest.raises(SourceError) as info:
+        decode(data, "zh.md")
+    assert "column 3" in info.value.message

@@ -10,7 +10,6 @@ from bilingual.checks.registry import (
     all_checks,
     check,
     resolve,
-    select,
 )
 
 __all__ = [
@@ -21,5 +20,4 @@ __all__ = [
     "all_checks",
     "check",
     "resolve",
-    "select",
 ]

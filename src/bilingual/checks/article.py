@@ -205,3 +205,38 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                 zh_excerpt=f"{key}: {_show(left)}",
                 en_excerpt=f"{key}: {_show(right)}",
             )
+
+
+@check("A105", "bad-ignore-comment", severity=Severity.WARNING, scope=Scope.PAIR)
+def bad_ignore_comment(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """A `bilingual-ignore` comment names a check that does not exist.
+
+    ## What it does
+    Reads the check codes and slugs listed in each `<!-- bilingual-ignore: ... -->` comment and
+    reports any that is not a check, with the nearest one it may have meant.
+
+    ## Why is this bad?
+    A misspelt name switches nothing off: the finding the comment was meant to silence is still
+    reported, and the comment itself looks as if it worked.
+
+    ## Example
+    ```markdown
+    <!-- bilingual-ignore: link-missmatch -->
+    ```
+    Use instead: `<!-- bilingual-ignore: link-mismatch -->` (see `bilingual checks`).
+    """
+    from bilingual.checks.registry import resolve
+    from bilingual.errors import UnknownCheckError
+
+    for lang in LANGS:
+        article = pair.side(lang)
+        for block in article.blocks if article else ():
+            for name in sorted(block.ignore - {"*"}):
+                try:
+                    resolve(name)
+                except UnknownCheckError as exc:
+                    yield ctx.finding(
+                        f"bilingual-ignore comment for {lang}.md:{block.line} names "
+                        f"{exc.message}; {exc.hint}",
+                        **{lang: block},
+                    )

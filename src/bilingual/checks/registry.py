@@ -10,14 +10,16 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bilingual.errors import UnknownCheckError
 from bilingual.model import Bead, Block, Finding, Location, Pair, Severity
+
+if TYPE_CHECKING:
+    from bilingual.config import ChecksConfig
 
 _CODE = re.compile(r"^[A-Z]\d{3}$")
 _SLUG = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -111,19 +113,6 @@ def resolve(name: str) -> Check:
     raise UnknownCheckError(f"unknown check {name!r}", hint=hint)
 
 
-def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
-    """The checks ``select`` names (all when empty) minus those ``ignore`` names."""
-    chosen = [resolve(n) for n in select] or all_checks()
-    dropped = {resolve(n).code for n in ignore}
-    seen: set[str] = set()
-    result = []
-    for item in chosen:
-        if item.code not in dropped and item.code not in seen:
-            seen.add(item.code)
-            result.append(item)
-    return sorted(result, key=lambda c: c.code)
-
-
 @dataclass(frozen=True)
 class CheckContext:
     """What a check sees besides its pair or bead: the pair, settings, and how to report."""
@@ -131,14 +120,9 @@ class CheckContext:
     pair: Pair
     check: Check
     severity: Severity
-    settings: Any  # bilingual.config.ChecksConfig; kept loose so checks stay importable alone
+    settings: ChecksConfig
     #: The pair's whole alignment, for bead checks that need a bead's neighbours.
     beads: tuple[Bead, ...] = ()
-
-    @cached_property
-    def slug(self) -> str:
-        """The article's slug."""
-        return self.pair.slug
 
     def finding(
         self,
@@ -148,13 +132,11 @@ class CheckContext:
         en: Block | int | None = None,
         zh_excerpt: str | None = None,
         en_excerpt: str | None = None,
+        primary: str | None = None,
     ) -> Finding:
-        """A finding of this check; ``zh``/``en`` are blocks or line numbers on each side."""
-        suppressed = any(
-            isinstance(b, Block)
-            and ("*" in b.ignore or not b.ignore.isdisjoint(self.check.names()))
-            for b in (zh, en)
-        )
+        """A finding of this check; ``zh``/``en`` are blocks or line numbers on each side, and
+        ``primary`` the side where the problem is (by default zh when it has a location)."""
+        suppressed = any(isinstance(b, Block) and self._ignored_in(b) for b in (zh, en))
         return Finding(
             code=self.check.code,
             check=self.check.slug,
@@ -165,8 +147,15 @@ class CheckContext:
             en=self._location("en", en),
             zh_excerpt=zh_excerpt if zh_excerpt is not None else _excerpt(zh),
             en_excerpt=en_excerpt if en_excerpt is not None else _excerpt(en),
+            primary=primary or ("zh" if zh is not None else "en"),
             suppressed=suppressed,
         )
+
+    def _ignored_in(self, block: Block) -> bool:
+        if not block.ignore:
+            return False
+        names = {name.lower() for name in block.ignore}
+        return "*" in names or self.check.code.lower() in names or self.check.slug in names
 
     def _location(self, lang: str, where: Block | int | None) -> Location | None:
         if where is None:

@@ -72,12 +72,8 @@ def _expected_place(bead: Bead, beads: tuple[Bead, ...], lack: str) -> str:
         side = earlier.zh if lack == "zh" else earlier.en
         if side:
             return f" (expected after {lack}.md:{side[-1].end_line})"
-    return f" (expected before {lack}.md:{_first_line(beads, lack)})" if beads else ""
-
-
-def _first_line(beads: tuple[Bead, ...], lang: str) -> int:
-    for bead in beads:
-        side = bead.zh if lang == "zh" else bead.en
+    for later in beads[index + 1 :]:
+        side = later.zh if lack == "zh" else later.en
         if side:
-            return side[0].line
-    return 1
+            return f" (expected before {lack}.md:{side[0].line})"
+    return f" ({lack}.md has no body)"

@@ -5,50 +5,50 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bilingual.checks.registry import CheckContext, check
-from bilingual.model import Bead, Block, Finding
+from bilingual.checks.registry import CheckContext, Scope, check
+from bilingual.model import Bead, Finding, Pair
+from bilingual.text import HAN, HAN_CHAR, LINK
 
-#: Han ideographs (CJK unified, extension A and B+, compatibility) and CJK punctuation.
-HAN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff01-\uff5e"
-    r"\u201c\u201d\u2018\u2019\u00b7\u2014\u2026]*"
-)
-_URL = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-#: A name given in both scripts: a capitalised Latin word, then the Han form in brackets.
-_BOTH_SCRIPTS = re.compile(r"(\b[A-Z][\w.'-]*) ?[(（]\s*([^()（）]+?)\s*[)）]")
+#: A name given in both scripts: a capitalised Latin word, then a short Han form in brackets
+#: ("Zhu Xinyuan (朱新远)", "Shanghai Jiao Tong University (上海交通大学)"). Longer Chinese in
+#: brackets is a sentence left untranslated, not a name.
+_BOTH_SCRIPTS = re.compile(r"(\b[A-Z][\w.'-]*) ?[(（]\s*([^()（）]{1,16}?)\s*[)）]")
+_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]{1,12}")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 #: Fewer words than this may be the same in both languages: names, titles, acronyms.
 _IDENTICAL_MIN_WORDS = 6
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
 
-def chinese_runs(block: Block, allow: tuple[str, ...] = ()) -> list[str]:
-    """Runs of Chinese in an English block that are not code, URLs, names in both scripts or
+def chinese_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> list[str]:
+    """Runs of Chinese in English ``text`` that are not code, URLs, names in both scripts or
     allowed strings."""
-    text = block.text
-    if not HAN.search(text):
+    if not HAN_CHAR.search(text):
         return []
-    for code in block.code:
-        text = text.replace(code, " ")
-    text = _URL.sub(" ", text)
+    for span in code:
+        text = text.replace(span, " ")
+    text = LINK.sub(" ", text)
     text = _BOTH_SCRIPTS.sub(
-        lambda m: m.group(1) if HAN.fullmatch(m.group(2)) else m.group(0), text
+        lambda m: m.group(1) if _NAME.fullmatch(m.group(2)) else m.group(0), text
     )
     for allowed in allow:
         text = text.replace(allowed, " ")
     return [run.strip() for run in HAN.findall(text) if run.strip()]
 
 
-@check("T101", "untranslated")
-def untranslated(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+def _shown(runs: list[str]) -> str:
+    return "、".join(runs[:3]) + ("…" if len(runs) > 3 else "")
+
+
+@check("T101", "untranslated", scope=Scope.PAIR)
+def untranslated(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """Chinese text is left in the English, or a prose block is identical on both sides.
 
     ## What it does
-    Reports Chinese characters in the English text, and a paragraph, heading, list item or quote
-    that is the same on both sides. Not reported: code, URLs, a name given in both scripts such
-    as `Zhu Xinyuan (朱新远)`, and strings listed under `checks.untranslated.allow` in
-    `bilingual.yaml`.
+    Reports Chinese characters in the English text (body, `title` and `summary`), and a
+    paragraph, heading, list item, quote or table that is the same on both sides. Not reported:
+    code, URLs, a name given in both scripts such as `Zhu Xinyuan (朱新远)`, HTML comments, and
+    strings listed under `checks.untranslated.allow` in `bilingual.yaml`.
 
     ## Why is this bad?
     Chinese left in an English page is unreadable to its audience; it usually marks a sentence
@@ -61,22 +61,41 @@ def untranslated(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     ```
     Use instead: `The forum was attended by more than 700 guests.`
     """
+    if pair.en is None:
+        return
     allow = tuple(ctx.settings.untranslated_allow)
-    for block in bead.en:
-        runs = chinese_runs(block, allow)
+    for key in ("title", "summary"):
+        value = pair.en.meta.get(key)
+        runs = chinese_runs(value, allow=allow) if isinstance(value, str) else []
         if runs:
-            shown = "、".join(runs[:3]) + ("…" if len(runs) > 3 else "")
+            zh_line = pair.zh.meta_lines.get(key) if pair.zh else None
             yield ctx.finding(
-                f"Chinese text left in the English: {shown}",
+                f"Chinese text left in the English {key}: {_shown(runs)}",
+                zh=zh_line,
+                en=pair.en.meta_lines.get(key, 1),
+                en_excerpt=_shown(runs),
+                primary="en",
+            )
+    for bead in ctx.beads:
+        yield from _bead(bead, ctx, allow)
+
+
+def _bead(bead: Bead, ctx: CheckContext, allow: tuple[str, ...]) -> Iterator[Finding]:
+    for block in bead.en:
+        runs = chinese_runs(block.text, block.code, allow)
+        if runs:
+            yield ctx.finding(
+                f"Chinese text left in the English: {_shown(runs)}",
                 zh=bead.zh[0] if bead.zh else None,
                 en=block,
-                en_excerpt=shown,
+                en_excerpt=_shown(runs),
+                primary="en",
             )
     if len(bead.zh) == len(bead.en) == 1:
         zh, en = bead.zh[0], bead.en[0]
         if (
             zh.kind in _PROSE
             and zh.text == en.text
-            and len(_WORD.findall(_URL.sub(" ", zh.text))) >= _IDENTICAL_MIN_WORDS
+            and len(_WORD.findall(LINK.sub(" ", zh.text))) >= _IDENTICAL_MIN_WORDS
         ):
             yield ctx.finding("this block is identical on both sides: untranslated?", zh=zh, en=en)

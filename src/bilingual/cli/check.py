@@ -15,6 +15,7 @@ from bilingual.cli.common import (
     load,
     use_color,
     width,
+    workspace_prefix,
     write,
 )
 
@@ -101,7 +102,16 @@ def check(
         else:
             result = run_checks(content_root, folders, plan, jobs=jobs or None)
         summary = result.summary
-        write(render(fmt.value, result.findings, summary, color=use_color(), width=width()))
+        write(
+            render(
+                fmt.value,
+                result.findings,
+                summary,
+                color=use_color(),
+                width=width(),
+                prefix=workspace_prefix(content_root),
+            )
+        )
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 

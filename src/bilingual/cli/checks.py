@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,8 +10,18 @@ import typer
 from bilingual.cli.common import errors_handled, write
 
 
+class ListFormat(StrEnum):
+    """Formats of the check list."""
+
+    text = "text"
+    json = "json"
+
+
 def list_checks(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ctx: typer.Context,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", metavar="text|json", help="Output format.")
+    ] = ListFormat.text,
 ) -> None:
     """List every check: code, slug, default severity and title.
 
@@ -21,33 +31,19 @@ def list_checks(
       bilingual checks
       bilingual checks --format json
     """
-    from bilingual.checks import all_checks
+    with errors_handled(ctx):
+        from bilingual.checks import all_checks
+        from bilingual.report.catalog import render_list
 
-    checks = all_checks()
-    if fmt == "json":
-        rows = [
-            {
-                "code": c.code,
-                "check": c.slug,
-                "severity": c.severity.value,
-                "category": c.category,
-                "title": c.title,
-            }
-            for c in checks
-        ]
-        write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    if fmt != "text":
-        typer.echo(f"error: unknown format {fmt!r} (text or json)", err=True)
-        raise typer.Exit(2)
-    width = max(len(c.slug) for c in checks)
-    for c in checks:
-        write(f"{c.code}  {c.slug:<{width}}  {c.severity.value:<7}  {c.title}\n")
+        write(render_list(all_checks(), fmt.value))
 
 
 def explain(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A check code (S101) or slug (structure-mismatch).")],
+    name: Annotated[
+        str,
+        typer.Argument(metavar="CHECK", help="A check code (S101) or slug (structure-mismatch)."),
+    ],
 ) -> None:
     """Explain one check: what it does, why it matters, an example and the fix.
 
@@ -59,6 +55,6 @@ def explain(
     """
     with errors_handled(ctx):
         from bilingual.checks import resolve
+        from bilingual.report.catalog import explain as render_explanation
 
-        item = resolve(name)
-        write(f"# {item.code} {item.slug} ({item.severity.value})\n\n{item.doc}\n")
+        write(render_explanation(resolve(name)))

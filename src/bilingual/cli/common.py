@@ -63,6 +63,14 @@ def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
     except KeyboardInterrupt:
         err("interrupted")
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug: still one line and exit 2, as ruff does on a panic
+        if debug:
+            raise
+        err(f"error: internal error: {type(exc).__name__}: {exc}")
+        err("hint: run again with --debug for the traceback, and report it")
+        raise typer.Exit(2) from None
 
 
 def load(root: Path | None) -> tuple[Path, Config]:
@@ -83,9 +91,12 @@ def use_color() -> bool:
 
 def width() -> int:
     """The terminal's width, or 100 when not on a terminal."""
-    if not sys.stdout.isatty():
-        return int(os.environ.get("COLUMNS", "100") or 100)
-    return os.get_terminal_size().columns
+    if sys.stdout.isatty():
+        return os.get_terminal_size().columns
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "100")))
+    except ValueError:
+        return 100
 
 
 def write(text: str) -> None:
@@ -96,3 +107,15 @@ def write(text: str) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def workspace_prefix(root: Path) -> str:
+    """The content root's path from the repository root (``GITHUB_WORKSPACE``, else the current
+    directory), with a trailing ``/``, so annotations name files GitHub knows; empty when the
+    content root is that folder or outside it."""
+    base = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    try:
+        relative = root.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from bilingual.config import CONFIG_FILE
 from bilingual.errors import RootError, SourceError, UsageError
 from bilingual.model import LANGS, Article, Pair, SourceProblem, relpath
 from bilingual.parse.frontmatter import decode, split
@@ -36,7 +35,7 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
         return root.resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / ARTICLES).is_dir() or (folder / CONFIG_FILE).is_file():
+        if (folder / ARTICLES).is_dir():
             return find_root(explicit=folder)
     raise RootError(
         f"no content root: no {ARTICLES}/ folder here or in any parent",
@@ -123,9 +122,3 @@ def read_article(text: str, lang: str, rel: str) -> Article:
         meta_lines=source.meta_lines,
         blocks=parse_blocks(source.body, source.body_offset),
     )
-
-
-def iter_pairs(root: Path, folders: Iterable[Path]) -> Iterator[Pair]:
-    """Load pairs one at a time, so memory does not grow with the number of articles."""
-    for folder in folders:
-        yield load_pair(root, folder)

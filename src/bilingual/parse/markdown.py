@@ -3,36 +3,35 @@
 A block is what a translator aligns: a heading, a paragraph, a list item (nested items are their
 own blocks), a block quote (one block, whatever it holds), an image standing alone, a table, a
 code block, or raw HTML. HTML comments are not content; a comment
-``<!-- bilingual-ignore: CODE, slug -->`` switches those checks off for the block after it.
+``<!-- bilingual-ignore: CODE, slug -->`` switches those checks off for the block after it (or,
+inside a list item, quote or paragraph, for that block).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bilingual.model import Block
+from bilingual.text import comments, find_links, strip_comments
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_IGNORE = re.compile(r"<!--\s*bilingual-ignore\s*(?::\s*(.*?))?\s*-->", re.DOTALL)
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'，。；、（）《》“”]+")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_IGNORE = re.compile(r"^\s*bilingual-ignore\s*(?::\s*(.*?))?\s*$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 #: A line break between two Chinese characters joins them: Chinese has no spaces between words.
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
-_BARE = re.compile(_URL.pattern + "|" + _EMAIL.pattern)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _LIST_OPEN = {"bullet_list_open", "ordered_list_open"}
 _LIST_CLOSE = {"bullet_list_close", "ordered_list_close"}
 
-_parser: Any = None
+_parser: MarkdownIt | None = None
 
 
-def _md() -> Any:
+def _md() -> MarkdownIt:
     global _parser
     if _parser is None:
         from markdown_it import MarkdownIt
@@ -76,10 +75,12 @@ def ignore_directives(html: str) -> frozenset[str] | None:
     """Checks named by ``bilingual-ignore`` comments in ``html``; None when there is none."""
     names: set[str] = set()
     found = False
-    for match in _IGNORE.finditer(html):
-        found = True
-        listed = [n for n in re.split(r"[\s,]+", match.group(1) or "") if n]
-        names.update(listed or ["*"])
+    for comment in comments(html):
+        match = _IGNORE.match(comment)
+        if match:
+            found = True
+            listed = [n for n in re.split(r"[\s,]+", match.group(1) or "") if n]
+            names.update(listed or ["*"])
     return frozenset(names) if found else None
 
 
@@ -154,9 +155,12 @@ class _Walker:
 
     def _html(self, tok: Token, container: _Draft | None) -> None:
         directive = ignore_directives(tok.content)
-        if directive is not None and container is None:
-            self.pending = self.pending | directive
-        rest = _COMMENT.sub("", tok.content).strip()
+        if directive is not None:
+            if container is None:
+                self.pending = self.pending | directive
+            else:  # inside a list item or quote: it applies to that block
+                container.ignore = container.ignore | directive
+        rest = strip_comments(tok.content).strip()
         if not rest:
             return
         # Text on the same line as a comment ends up in the HTML block: keep it as prose.
@@ -191,8 +195,10 @@ def _inline(tok: Token, draft: _Draft) -> None:
             draft.links.append(_target(str(child.attrs.get("src", ""))))
             draft.parts.append(child.content)
             draft.has_image = True
-        elif kind == "html_inline":
-            continue  # inline HTML and comments are markup, not text
+        elif kind == "html_inline":  # markup, not text; a directive applies to this block
+            directive = ignore_directives(child.content)
+            if directive:
+                draft.ignore = draft.ignore | directive
 
 
 def _target(href: str) -> str:
@@ -200,5 +206,4 @@ def _target(href: str) -> str:
 
 
 def _scan_bare_links(text: str, draft: _Draft) -> None:
-    if "://" in text or "@" in text:
-        draft.links.extend(m.group(0).rstrip(".,;:!?") for m in _BARE.finditer(text))
+    draft.links.extend(find_links(text))

@@ -24,6 +24,6 @@ def renderer(fmt: str) -> Renderer:
 
 
 def render(fmt: str, findings: Sequence[Finding], summary: Summary, **options: Any) -> str:
-    """Render ``findings`` in format ``fmt``; options (``color``, ``width``) only apply to text."""
-    func = renderer(fmt)
-    return func(findings, summary, **options) if fmt == "text" else func(findings, summary)
+    """Render ``findings`` in format ``fmt``. Every renderer takes every option and uses those
+    that concern it: ``color`` and ``width`` (text), ``prefix`` (paths in github)."""
+    return renderer(fmt)(findings, summary, **options)

@@ -15,13 +15,16 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
-    """``::error file=...,line=...,title=...::message`` for one finding."""
+def annotation(finding: Finding, prefix: str = "") -> str:
+    """``::error file=...,line=...,title=...::message`` for one finding, on the side where the
+    problem is; ``prefix`` is the content root's path from the repository root."""
     level = "error" if finding.severity is Severity.ERROR else "warning"
-    primary, other = (finding.zh, finding.en) if finding.zh else (finding.en, None)
+    primary, other = (finding.zh, finding.en)
+    if finding.primary == "en" or primary is None:
+        primary, other = other, primary
     props = []
     if primary is not None:
-        props.append(f"file={_property(primary.path)}")
+        props.append(f"file={_property(prefix + primary.path)}")
         if primary.line:
             props.append(f"line={primary.line}")
     props.append(f"title={_property(f'{finding.code} {finding.check}')}")
@@ -31,6 +34,6 @@ def annotation(finding: Finding) -> str:
     return f"::{level} {','.join(props)}::{_data(message)}"
 
 
-def render(findings: Sequence[Finding], summary: Summary) -> str:
+def render(findings: Sequence[Finding], summary: Summary, *, prefix: str = "", **_: object) -> str:
     """One workflow command per line; nothing at all when there are no findings."""
-    return "".join(annotation(f) + "\n" for f in findings)
+    return "".join(annotation(f, prefix) + "\n" for f in findings)

@@ -29,7 +29,7 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def render(findings: Sequence[Finding], summary: Summary) -> str:
+def render(findings: Sequence[Finding], summary: Summary, **_: object) -> str:
     """``{"version": 1, "findings": [...], "summary": {...}}``, UTF-8, one trailing newline."""
     document = {
         "version": VERSION,

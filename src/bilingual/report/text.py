@@ -31,7 +31,12 @@ def _side(lang: str, loc: Location | None, excerpt: str | None, width: int) -> T
 
 
 def render(
-    findings: Sequence[Finding], summary: Summary, *, color: bool = False, width: int = 100
+    findings: Sequence[Finding],
+    summary: Summary,
+    *,
+    color: bool = False,
+    width: int = 100,
+    **_: object,
 ) -> str:
     """Findings grouped by article, then a summary line."""
     out = io.StringIO()

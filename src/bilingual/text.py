@@ -1,0 +1,73 @@
+"""Text patterns every stage shares: URLs and addresses, Han characters, HTML comments.
+
+URLs and e-mail addresses are ASCII here on purpose: Chinese is typeset with no space around
+them (访问https://www.sjtu.edu.cn了解更多), so a pattern using Unicode ``\\w`` would swallow the
+Chinese on either side.
+"""
+
+from __future__ import annotations
+
+import re
+
+URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+#: A URL or an e-mail address, whichever comes first.
+LINK = re.compile(f"{URL.pattern}|{EMAIL.pattern}")
+#: Trailing punctuation that ends a sentence rather than a URL.
+URL_TAIL = ".,;:!?'"
+
+_HAN_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: A run of Chinese: Han characters, with the CJK punctuation and full-width forms between them.
+HAN = re.compile(
+    f"[{_HAN_CHAR}][{_HAN_CHAR}\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7"
+    "\u2014\u2026]*"
+)
+HAN_CHAR = re.compile(f"[{_HAN_CHAR}]")
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def find_links(text: str) -> list[str]:
+    """URLs and e-mail addresses in plain text, in order, without sentence punctuation."""
+    if "://" not in text and "@" not in text:
+        return []
+    return [m.group(0).rstrip(URL_TAIL) for m in LINK.finditer(text)]
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits (２０２３) as ASCII digits (2023)."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
+def strip_comments(html: str) -> str:
+    """``html`` without ``<!-- ... -->`` comments; an unclosed comment runs to the end.
+
+    A scan rather than a regular expression, which is quadratic on many unclosed ``<!--``.
+    """
+    parts = []
+    position = 0
+    while True:
+        start = html.find("<!--", position)
+        if start < 0:
+            parts.append(html[position:])
+            return "".join(parts)
+        parts.append(html[position:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return "".join(parts)
+        position = end + 3
+
+
+def comments(html: str) -> list[str]:
+    """The inside of every closed ``<!-- ... -->`` comment in ``html``."""
+    found = []
+    position = 0
+    while (start := html.find("<!--", position)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            break
+        found.append(html[start + 4 : end])
+        position = end + 3
+    return found
