@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -42,9 +44,18 @@ FINDINGS = [
 SUMMARY = Summary(articles=3, errors=2, warnings=1)
 
 
-def test_every_format_renders_the_fixture():
-    for fmt in FORMATS:
-        assert render(fmt, FINDINGS, SUMMARY).endswith("\n")
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_matches_its_snapshot(fmt):
+    """The whole output of each format on the same findings. After an intended change, run
+    with UPDATE_SNAPSHOTS=1 and review the diff of tests/report/snapshots/."""
+    out = render(fmt, FINDINGS, SUMMARY, width=100, prefix="")
+    snapshot = SNAPSHOTS / f"{fmt}.txt"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.write_text(out, encoding="utf-8")
+    assert out == snapshot.read_text(encoding="utf-8")
 
 
 def test_json_contract():
@@ -120,8 +131,6 @@ def test_text_clean_summary():
     assert render("text", [], Summary(3, 0, 0)) == "Checked 3 articles: no problems found.\n"
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_empty_report_is_valid(fmt):
-    out = render(fmt, [], Summary(0, 0, 0))
-    if fmt == "json":
-        assert json.loads(out)["findings"] == []
+def test_empty_reports():
+    assert json.loads(render("json", [], Summary(0, 0, 0)))["findings"] == []
+    assert render("text", [], Summary(0, 0, 0)) == "Checked 0 articles: no problems found.\n"

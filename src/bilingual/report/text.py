@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from itertools import groupby
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -24,10 +25,20 @@ def _side(lang: str, loc: Location | None, excerpt: str | None, width: int) -> T
     line.append(f"{loc.path}:{loc.line}" if loc.line else loc.path, style="cyan")
     if excerpt:
         room = max(20, min(_EXCERPT, width - line.cell_len - 2))
-        shown = Text("  " + " ".join(excerpt.split()))
-        shown.truncate(room + 2, overflow="ellipsis")
-        line.append_text(shown)
+        line.append("  " + clip(" ".join(excerpt.split()), room))
     return line
+
+
+def clip(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, Chinese counting two, ending in an ellipsis."""
+    if cell_len(text) <= cells:
+        return text
+    used = 0
+    for index, char in enumerate(text):
+        used += cell_len(char)
+        if used > cells - 1:
+            return text[:index] + "…"
+    return text
 
 
 def render(
