@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from bilingual.anchors import anchors, latin_phrases, phrase_text
 from bilingual.model import Bead, Block
+from bilingual.text import HAN_CHAR
 
 # -log of the prior probability of each bead shape. Gale and Church give 0.89 for 1-1, 0.0099
 # for 1-0 and 0-1 and 0.089 for 2-1 and 1-2 together, for sentences. Paragraphs are merged or
@@ -26,6 +27,9 @@ _PRIOR = {
     (0, 1): -math.log(0.0099),
     (2, 1): -math.log(0.01),
     (1, 2): -math.log(0.01),
+    # Three short Chinese paragraphs often make one English paragraph, and the reverse.
+    (3, 1): -math.log(0.002),
+    (1, 3): -math.log(0.002),
 }
 _ONE_ONE = _PRIOR[1, 1]
 _SKIP = _PRIOR[1, 0]
@@ -48,6 +52,7 @@ _MERGEABLE = frozenset({"paragraph"})
 #: on the sample articles (2.95 to 3.54), and how many Chinese characters that prior is worth.
 _PRIOR_RATIO = 3.2
 _PRIOR_WEIGHT = 150.0
+_MIN_RATIO, _MAX_RATIO = 1.0, 8.0
 _LINK_LENGTH = 5
 #: How far from the diagonal, in blocks beyond the difference in block counts, the programme
 #: looks: more than any run of missing or merged blocks a real article has.
@@ -56,20 +61,19 @@ _INF = float("inf")
 _SQRT2 = math.sqrt(2)
 
 
-def _length(block: Block) -> int:
-    # Block text has its white space folded to single spaces already. URLs and addresses are
-    # the same on both sides, so they would pull the ratio towards 1: they count as one word.
-    length = len(block.text) - block.text.count(" ") + sum(map(len, block.code))
+def _counts(block: Block) -> tuple[int, int]:
+    """Han characters, and other characters without spaces, in a block.
+
+    URLs and addresses are the same on both sides, so they would pull the ratio towards 1: they
+    count as one word.
+    """
+    text = block.text  # white space already folded to single spaces
+    other = len(text) - text.count(" ") + sum(map(len, block.code))
     for target in block.links:
-        if target in block.text:
-            length -= len(target) - _LINK_LENGTH
-    return max(1, length)
-
-
-def _ratio(zh_length: float, en_length: float) -> float:
-    """English characters per Chinese character: learned from the pair, with a prior so that a
-    short article or one missing a paragraph is not thrown by a few blocks."""
-    return (en_length + _PRIOR_RATIO * _PRIOR_WEIGHT) / (zh_length + _PRIOR_WEIGHT)
+        if target in text:
+            other -= len(target) - _LINK_LENGTH
+    han = 0 if text.isascii() else len(HAN_CHAR.findall(text))
+    return han, max(1, other - han)
 
 
 def _delta(zh_len: float, en_len: float) -> float:
@@ -83,8 +87,10 @@ class _Side:
         self.blocks = blocks
         self.kinds = [b.kind for b in blocks]
         self.levels = [b.level for b in blocks]
-        self.raw = [_length(b) for b in blocks]
-        self.lengths = [float(x) for x in self.raw]
+        counts = [_counts(b) for b in blocks]
+        self.han = [h for h, _ in counts]
+        self.other = [o for _, o in counts]
+        self.lengths = [float(h + o) for h, o in counts]
         self.strong: list[frozenset[str]] = []
         self.hints: list[frozenset[str]] = []
         for block in blocks:
@@ -98,7 +104,7 @@ class _Side:
             self.texts = [phrase_text(b.text) for b in blocks]
 
     def scale(self, ratio: float) -> None:
-        self.lengths = [x * ratio for x in self.raw]
+        self.lengths = [h * ratio + o for h, o in zip(self.han, self.other, strict=True)]
 
 
 def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
@@ -106,19 +112,18 @@ def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
     if not zh or not en:
         return tuple(Bead((b,), ()) for b in zh) + tuple(Bead((), (b,)) for b in en)
     left, right = _Side(zh, "zh"), _Side(en, "en")
-    left.scale(_ratio(sum(left.raw), sum(right.raw)))
+    _scale(left, right, [(i, 0) for i in range(len(zh))], [(0, j) for j in range(len(en))])
     n, m = len(zh), len(en)
     if n == m and all(_convincing(left, right, k) for k in range(n)):
         return tuple(Bead((a,), (b,)) for a, b in zip(zh, en, strict=True))
     moves = _programme(left, right)
-    paired_zh = paired_en = 0
+    paired = []
     i = j = 0
     for di, dj in moves:
         if di == dj == 1:
-            paired_zh += left.raw[i]
-            paired_en += right.raw[j]
+            paired.append((i, j))
         i, j = i + di, j + dj
-    left.scale(_ratio(paired_zh, paired_en))
+    _scale(left, right, paired, paired)
     moves = _programme(left, right)
     beads: list[Bead] = []
     i = j = 0
@@ -126,6 +131,20 @@ def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
         beads.append(Bead(tuple(zh[i : i + di]), tuple(en[j : j + dj])))
         i, j = i + di, j + dj
     return tuple(beads)
+
+
+def _scale(
+    left: _Side, right: _Side, zh_blocks: list[tuple[int, int]], en_blocks: list[tuple[int, int]]
+) -> None:
+    """Measure both sides in English characters, with the ratio learned from these blocks."""
+    zh_han = sum(left.han[i] for i, _ in zh_blocks)
+    zh_other = sum(left.other[i] for i, _ in zh_blocks)
+    en_han = sum(right.han[j] for _, j in en_blocks)
+    en_other = sum(right.other[j] for _, j in en_blocks)
+    ratio = (en_other - zh_other + _PRIOR_RATIO * _PRIOR_WEIGHT) / (zh_han - en_han + _PRIOR_WEIGHT)
+    ratio = min(max(ratio, _MIN_RATIO), _MAX_RATIO)
+    left.scale(ratio)
+    right.scale(ratio)
 
 
 def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
@@ -159,6 +178,14 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
                         c = cost[i - 2][j - 1] + _cost(left, right, i - 2, i, j - 1, j)
                         if c < best:
                             best, move = c, (2, 1)
+                    if j > 2:
+                        c = prev[j - 3] + _cost(left, right, i - 1, i, j - 3, j)
+                        if c < best:
+                            best, move = c, (1, 3)
+                    if i > 2:
+                        c = cost[i - 3][j - 1] + _cost(left, right, i - 3, i, j - 1, j)
+                        if c < best:
+                            best, move = c, (3, 1)
             if j:
                 c = row[j - 1] + _SKIP
                 if c < best:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from bilingual.model import Block
 from bilingual.text import ascii_digits
@@ -25,7 +26,16 @@ _EMPTY: frozenset[str] = frozenset()
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
-_DIGITS = re.compile(r"[0-9][0-9,.]*")
+_SCALES = {
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+    "thousand": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+}
+_NUMBER = re.compile(
+    r"([0-9][0-9,.]*)(?:\s*(万|亿|(?:thousand|million|billion)\b))?", re.IGNORECASE
+)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
 
@@ -83,24 +93,33 @@ def phrase_text(text: str) -> str:
 
 @extractor("digits")
 def digit_anchors(block: Block, lang: str) -> frozenset[str]:
-    """Numbers written in Arabic digits (years, counts), thousands separators removed.
+    """Numbers written in Arabic digits, as values: thousands separators removed, and a scale
+    word applied (1.2万 and 12,000 are both 12000; 3.5亿 and "350 million" both 350000000).
 
-    A weak anchor: the same value is often written differently (1.2万 / 12,000, 4月 / April), so
-    a digit string missing from the English costs less than a missing word.
+    A weak anchor: a value may still be written in words on one side (七百 / 700, 4月 / April),
+    so a number missing from the English costs less than a missing word.
     """
     if not any(ch.isdigit() for ch in block.text):
         return _EMPTY
     found = set()
-    for token in _DIGITS.findall(ascii_digits(block.text)):
-        token = token.rstrip(".,")
-        if "," in token:
-            if _THOUSANDS.fullmatch(token):
-                found.add("n:" + token.replace(",", ""))
-            else:
-                found.update("n:" + part for part in token.split(",") if part)
-        else:
-            found.add("n:" + token)
+    for match in _NUMBER.finditer(ascii_digits(block.text)):
+        token, scale = match.group(1).rstrip(".,"), match.group(2)
+        if "," in token and not _THOUSANDS.fullmatch(token):
+            found.update("n:" + part for part in token.split(",") if part)
+            continue
+        try:
+            value = Decimal(token.replace(",", ""))
+        except InvalidOperation:
+            continue
+        if scale:
+            value *= _SCALES[scale.lower()]
+        found.add("n:" + _plain(value))
     return frozenset(found)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def anchors(block: Block, lang: str) -> frozenset[str]:
