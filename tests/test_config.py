@@ -57,6 +57,7 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path):
         ("checks:\n  ignore: [no-such]\n", "checks.ignore: unknown check 'no-such'"),
         ("checks:\n  severity: {N999: warning}\n", "checks.severity: unknown check 'N999'"),
         ("checks:\n  severity: []\n", "checks.severity: must map"),
+        ("checks:\n  metadata: [date, catgory]\n", "'catgory' is not a shared key"),
     ],
 )
 def test_each_mistake_is_caught(tmp_path, text, fragment):
@@ -75,7 +76,7 @@ def test_yaml_error_carries_the_line(tmp_path):
     (tmp_path / "bilingual.yaml").write_text("site:\n  title: {zh: a\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
-    assert info.value.line == 3
+    assert info.value.line == 2  # where the unclosed brace opens
 
 
 def test_not_a_mapping():

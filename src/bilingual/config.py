@@ -11,11 +11,22 @@ import yaml
 
 from bilingual.errors import ConfigError
 from bilingual.model import LANGS, Severity
+from bilingual.yamlutil import yaml_problem
 
 CONFIG_FILE = "bilingual.yaml"
 
 #: Front-matter keys that ``metadata-mismatch`` compares unless configured otherwise.
 DEFAULT_METADATA_KEYS: tuple[str, ...] = ("date", "category", "tags")
+#: Keys whose value is the same in both languages (title and summary are translated).
+COMPARABLE_KEYS: tuple[str, ...] = (
+    "date",
+    "category",
+    "tags",
+    "author",
+    "source",
+    "status",
+    "original",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +77,10 @@ def load_config(root: Path) -> Config:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+    except yaml.YAMLError as exc:
+        problem, line = yaml_problem(exc, text)
         raise ConfigError(
-            f"{CONFIG_FILE} is not valid YAML: {exc.problem}", path=path, line=line
+            f"{CONFIG_FILE} is not valid YAML: {problem}", path=path, line=line
         ) from exc
     return parse_config(data, path=path, lines=_key_lines(node))
 
@@ -205,11 +216,17 @@ def _checks(section: Any, bad: Problem) -> ChecksConfig:
         select=_check_names(section.get("select"), "checks.select", bad),
         ignore=_check_names(section.get("ignore"), "checks.ignore", bad),
         severity=_severities(section.get("severity"), bad),
-        metadata=DEFAULT_METADATA_KEYS
-        if metadata is None
-        else _names(metadata, "checks.metadata", bad),
+        metadata=DEFAULT_METADATA_KEYS if metadata is None else _metadata(metadata, bad),
         untranslated_allow=_allow(section.get("untranslated"), bad),
     )
+
+
+def _metadata(value: Any, bad: Problem) -> tuple[str, ...]:
+    keys = _names(value, "checks.metadata", bad)
+    for key in keys:
+        if key not in COMPARABLE_KEYS:
+            bad("checks.metadata", f"{key!r} is not a shared key ({', '.join(COMPARABLE_KEYS)})")
+    return keys
 
 
 def _severities(value: Any, bad: Problem) -> dict[str, Severity]:

@@ -52,7 +52,8 @@ def make_plan(
     """Resolve the command line's and ``bilingual.yaml``'s check selection into a plan.
 
     ``--select`` replaces the configured selection; ignores from both add up, except that a check
-    named by ``--select`` runs even when the configuration ignores it. Unknown names on the
+    named by ``--select`` runs even when the configuration ignores it. Checks marked ``always``
+    (a side is missing or cannot be read) run whatever the selection. Unknown names on the
     command line are usage errors, in the configuration config errors.
     """
     settings = config.checks
@@ -66,7 +67,8 @@ def make_plan(
     ignored = {resolve(n).code for n in ignore_names}
     ignored |= configured_ignore - set(asked)
     base = asked or configured or [c.code for c in all_checks()]
-    codes = tuple(sorted({code for code in base if code not in ignored}))
+    always = {c.code for c in all_checks() if c.always}
+    codes = tuple(sorted({code for code in base if code not in ignored} | always))
     severities = {code: overrides.get(code, REGISTRY[code].severity) for code in codes}
     return Plan(codes, severities, settings)
 

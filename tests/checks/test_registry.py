@@ -55,7 +55,9 @@ def test_unknown_check_suggests_the_nearest():
 
 def test_select_and_ignore():
     config = Config()
-    assert make_plan(config, ["S101", "untranslated"]).codes == ("S101", "T101")
+    always = ("A101", "A102", "A103")
+    assert make_plan(config, ["S101", "untranslated"]).codes == (*always, "S101", "T101")
+    assert make_plan(config, (), ["A101", "front-matter"]).codes[:3] == always
     assert "L101" not in make_plan(config, (), ["link-mismatch"]).codes
 
 

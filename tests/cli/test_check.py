@@ -197,3 +197,19 @@ def test_crlf_and_bom_files_give_the_same_report(shipped, check_json):
     _, crlf_report = check_json(shipped)
     assert crlf_report == lf_report
     assert [f["check"] for f in lf_report["findings"]] == ["untranslated"]
+
+
+def test_unreadable_articles_are_reported_whatever_the_selection(root, check_json):
+    """Selecting only S101, or ignoring front-matter, must not let a broken article pass."""
+    root.pair("broken", "正文。", "Body.", en_meta="title: x\ndate: [2023\ncategory: y")
+    root.pair("half", "七百余位嘉宾出席。", None)
+    root.pair("gbk", "正文。", "Body.")
+    root.raw("articles/gbk/zh.md", "---\ntitle: 论坛\n---\n".encode("gbk"))
+    for args in (["--select", "S101"], ["--ignore", "front-matter", "--ignore", "A101"]):
+        code, report = check_json(root, *args)
+        assert code == 1, args
+        assert sorted(f["check"] for f in report["findings"]) == [
+            "front-matter",
+            "missing-counterpart",
+            "unreadable-file",
+        ], args

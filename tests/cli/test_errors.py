@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -76,7 +77,27 @@ def test_broken_configuration_yaml_names_the_line(root):
     root.pair("a", "正文。", "Body text here.")
     root.config("checks:\n  ignore: [a\n")
     result = run("check", "--root", root.path)
-    assert_clean_error(result, 2, "bilingual.yaml:3")
+    assert_clean_error(result, 2, "bilingual.yaml:2")
+
+
+def test_control_character_in_configuration(root):
+    root.pair("a", "正文。", "Body text here.")
+    root.config("original: zh\x00\n")
+    result = run("check", "--root", root.path)
+    assert_clean_error(result, 2, "not allowed in YAML", "bilingual.yaml:1")
+
+
+def test_bad_columns_value_is_ignored(root):
+    root.pair("a", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    for columns in ("abc", "0"):
+        result = subprocess.run(
+            [sys.executable, "-m", "bilingual", "check", "--root", str(root.path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": columns},
+            check=False,
+        )
+        assert result.returncode == 0 and "no problems found" in result.stdout
 
 
 def test_unknown_check_in_configuration(root):
@@ -96,7 +117,7 @@ def test_unknown_check_in_configuration(root):
             f"---\n{EN_META}tags: [a, b\n---\n\nBody.\n".encode(),
             "front-matter",
             "not valid YAML",
-            6,
+            5,
         ),
         ("latin-1", b"---\ntitle: Caf\xe9\n---\n", "unreadable-file", "not valid UTF-8", 2),
     ],

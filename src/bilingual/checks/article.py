@@ -15,7 +15,7 @@ _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "review", "machine", "published")
 
 
-@check("A101", "missing-counterpart", scope=Scope.PAIR)
+@check("A101", "missing-counterpart", scope=Scope.PAIR, always=True)
 def missing_counterpart(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """An article folder has only one language side.
 
@@ -45,7 +45,7 @@ def missing_counterpart(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.finding(f"{pair.folder}/ holds neither zh.md nor en.md")
 
 
-@check("A102", "unreadable-file", scope=Scope.PAIR)
+@check("A102", "unreadable-file", scope=Scope.PAIR, always=True)
 def unreadable_file(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """A source file cannot be read, or is not valid UTF-8.
 
@@ -68,7 +68,7 @@ def unreadable_file(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("A103", "front-matter", scope=Scope.PAIR)
+@check("A103", "front-matter", scope=Scope.PAIR, always=True)
 def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """Front matter is missing, is not valid YAML, or lacks a required key.
 

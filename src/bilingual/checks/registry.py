@@ -44,6 +44,9 @@ class Check:
     #: The category module, e.g. ``article`` or ``structure``.
     category: str
     doc: str
+    #: Runs whatever the selection: it says whether a side could be read at all, and without
+    #: it an unreadable article would pass unchecked.
+    always: bool = False
 
     @property
     def title(self) -> str:
@@ -64,7 +67,12 @@ _NOT_CATEGORIES = frozenset({"registry"})
 
 
 def check(
-    code: str, slug: str, *, severity: Severity = Severity.ERROR, scope: Scope = Scope.BEAD
+    code: str,
+    slug: str,
+    *,
+    severity: Severity = Severity.ERROR,
+    scope: Scope = Scope.BEAD,
+    always: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register the decorated function as the check ``code`` / ``slug``."""
 
@@ -81,7 +89,7 @@ def check(
         if any(c.slug == slug for c in REGISTRY.values()):
             raise ValueError(f"check slug {slug} registered twice")
         category = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Check(code, slug, severity, scope, func, category, doc)
+        REGISTRY[code] = Check(code, slug, severity, scope, func, category, doc, always)
         return func
 
     return register

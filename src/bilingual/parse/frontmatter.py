@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from bilingual.errors import SourceError
+from bilingual.yamlutil import yaml_problem
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _Base: type = yaml.CSafeLoader
@@ -82,14 +83,11 @@ def split(text: str, path: str) -> Source:
     yaml_text = "\n".join(lines[1:end])
     try:
         meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        raise SourceError(
-            f"front matter is not valid YAML: {exc.problem}", path=path, line=line
-        ) from exc
     except yaml.YAMLError as exc:
-        raise SourceError(f"front matter is not valid YAML: {exc}", path=path, line=1) from exc
+        problem, line = yaml_problem(exc, yaml_text)
+        raise SourceError(
+            f"front matter is not valid YAML: {problem}", path=path, line=(line or 0) + 1
+        ) from exc
     if not isinstance(meta, dict):
         raise SourceError(
             "front matter must be a mapping of keys such as 'title: ...'", path=path, line=2

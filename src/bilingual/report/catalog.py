@@ -32,4 +32,13 @@ def render_list(checks: Sequence[Check], fmt: str = "text") -> str:
 
 def explain(item: Check) -> str:
     """The whole documentation of one check, headed by its code, slug and severity."""
-    return f"# {item.code} {item.slug} ({item.severity.value})\n\n{item.doc}\n"
+    note = f"\n\n{ALWAYS}" if item.always else ""
+    return f"# {item.code} {item.slug} ({item.severity.value})\n\n{item.doc}{note}\n"
+
+
+#: What ``explain`` and the checks reference say of a check that runs whatever the selection.
+ALWAYS = (
+    "This check always runs, whatever `--select`, `--ignore` or `bilingual.yaml` say: without "
+    "it, an article with a missing or unreadable side would pass unchecked. Its severity can "
+    "still be changed."
+)
