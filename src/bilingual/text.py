@@ -19,11 +19,10 @@ LINK = re.compile(f"{URL.pattern}|{EMAIL.pattern}")
 URL_TAIL = ".,;:!?'"
 
 _HAN_CHAR = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-#: A run of Chinese: Han characters, with the CJK punctuation and full-width forms between them.
-HAN = re.compile(
-    f"[{_HAN_CHAR}][{_HAN_CHAR}\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7"
-    "\u2014\u2026]*"
-)
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7\u2014\u2026"
+#: A run of Chinese: Han characters, with CJK punctuation, full-width forms, and digits or
+#: spaces that stand between Han characters (每个时段限额800人 is one run).
+HAN = re.compile(f"[{_HAN_CHAR}](?:[{_HAN_CHAR}{_CJK_PUNCT}]|[0-9 .,%:\\-]+(?=[{_HAN_CHAR}]))*")
 HAN_CHAR = re.compile(f"[{_HAN_CHAR}]")
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

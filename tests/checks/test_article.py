@@ -66,6 +66,7 @@ def test_utf8_with_bom_and_crlf_does_not_fire(root):
     [
         ("title: 论坛\ncategory: conference-season", "required key 'date' is missing", 1),
         ("title: 论坛\ndate: 2023-4-2\ncategory: x", "'date' must be an ISO date", 3),
+        ("title:\ndate: 2023-04-03\ncategory: x", "required key 'title' is empty", 2),
         ("title: 论坛\ndate: 2023-02-30\ncategory: x", "'date' must be an ISO date", 3),
         ("title: 论坛\ndate: 2023-04-03\ncategory: Conference Season", "'category' must be", 4),
         ("title: [a, b]\ndate: 2023-04-03\ncategory: x", "'title' must be text", 2),
@@ -197,3 +198,8 @@ def test_valid_ignore_comments_do_not_fire(root):
         "<!-- bilingual-ignore: L101, t101, Structure-Mismatch -->\nBody text.",
     )
     assert root.findings("forum", "bad-ignore-comment") == []
+
+
+def test_bad_value_is_reported_once(root):
+    root.pair("forum", "正文。", "Body.", en_meta=EN_META.replace("2023-04-03", "2023-4-3"))
+    assert [f.check for f in root.findings("forum")] == ["front-matter"]

@@ -79,10 +79,10 @@ def test_missing_first_block_points_before_the_next_one(root):
     )
 
 
-def test_empty_body_is_reported_block_by_block(root):
+def test_empty_body_is_one_finding(root):
     root.pair("forum", "## 论坛概况\n\n七百余位嘉宾出席。", "")
-    messages = [f.message for f in root.findings("forum", "structure-mismatch")]
-    assert messages == [
-        "zh.md:7 (heading) has no counterpart in en.md (en.md has no body)",
-        "zh.md:9 (paragraph) has no counterpart in en.md (en.md has no body)",
-    ]
+    (finding,) = root.findings("forum", "structure-mismatch")
+    assert finding.message == (
+        "en.md has no body: none of the 2 blocks of zh.md from line 7 has a counterpart"
+    )
+    assert finding.zh.line == 7

@@ -213,3 +213,33 @@ def test_unreadable_articles_are_reported_whatever_the_selection(root, check_jso
             "missing-counterpart",
             "unreadable-file",
         ], args
+
+
+def test_comma_separated_names_and_any_case_format(two_problems, cli):
+    code, out, _ = cli(
+        "check", "--root", two_problems.path, "-s", "L101,untranslated", "-f", "JSON"
+    )
+    assert code == 1
+    assert sorted(f["check"] for f in json.loads(out)["findings"]) == [
+        "link-mismatch",
+        "untranslated",
+    ]
+
+
+def test_root_is_found_from_the_path_given(shipped, cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("check", shipped.path, "--format", "json")
+    assert code == 0 and json.loads(out)["summary"]["articles"] == 3
+    code, out, _ = cli("check", shipped.path / "articles" / FORUM / "en.md", "-f", "json")
+    assert code == 0 and json.loads(out)["summary"]["articles"] == 1
+
+
+def test_narrow_terminal_keeps_path_and_line(two_problems):
+    from bilingual.config import Config
+    from bilingual.engine import make_plan, run_checks
+    from bilingual.parse.discover import article_folders
+    from bilingual.report import render
+
+    result = run_checks(two_problems.path, article_folders(two_problems.path), make_plan(Config()))
+    text = render("text", result.findings, result.summary, width=30)
+    assert "en articles/forum/en.md:7" in text

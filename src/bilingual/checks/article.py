@@ -111,8 +111,10 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
 def _meta_problems(article: Article) -> Iterator[tuple[str, str]]:
     meta = article.meta
     for key in ("title", "date", "category"):
-        if key not in meta or meta[key] in (None, ""):
+        if key not in meta:
             yield f"required key '{key}' is missing", key
+        elif meta[key] is None or (isinstance(meta[key], str) and not meta[key].strip()):
+            yield f"required key '{key}' is empty", key
     if "title" in meta and meta["title"] not in (None, "") and not isinstance(meta["title"], str):
         yield "'title' must be text", "title"
     if meta.get("date") not in (None, "") and parse_date(meta["date"]) is None:
@@ -149,6 +151,18 @@ def parse_date(value: Any) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+def _valid(key: str, value: Any) -> bool:
+    if value is None:
+        return True
+    if key == "date":
+        return parse_date(value) is not None
+    if key in ("category", "original", "status"):
+        return isinstance(value, str) and bool(_KEY.match(value))
+    if key == "tags":
+        return isinstance(value, list) and all(isinstance(t, str) for t in value)
+    return True
 
 
 def _comparable(key: str, value: Any) -> Any:
@@ -197,6 +211,8 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         left, right = zh.meta.get(key), en.meta.get(key)
         if left is None and right is None:
             continue
+        if not (_valid(key, left) and _valid(key, right)):
+            continue  # front-matter reports the bad value; one finding is enough
         if _comparable(key, left) != _comparable(key, right):
             yield ctx.finding(
                 f"'{key}' differs: {_show(left)} in zh.md, {_show(right)} in en.md",

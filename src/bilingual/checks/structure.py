@@ -46,6 +46,9 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     if not bead.en or not bead.zh:
         have, lack = ("zh", "en") if bead.zh else ("en", "zh")
         blocks = bead.zh or bead.en
+        if all(not (b.en if lack == "en" else b.zh) for b in ctx.beads):
+            yield from _no_body(bead, ctx, have, lack)
+            return
         place = _expected_place(bead, ctx.beads, lack)
         for block in blocks:
             yield ctx.finding(
@@ -61,6 +64,18 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             zh=zh,
             en=en,
         )
+
+
+def _no_body(bead: Bead, ctx: CheckContext, have: str, lack: str) -> Iterator[Finding]:
+    """One finding, at the first block, when the other side has front matter and no body."""
+    if bead is not ctx.beads[0]:
+        return
+    first = (bead.zh or bead.en)[0]
+    yield ctx.finding(
+        f"{lack}.md has no body: none of the {len(ctx.beads)} blocks of {have}.md from line "
+        f"{first.line} has a counterpart",
+        **{have: first},
+    )
 
 
 def _expected_place(bead: Bead, beads: tuple[Bead, ...], lack: str) -> str:

@@ -13,6 +13,7 @@ from bilingual.cli.common import (
     RootOption,
     errors_handled,
     load,
+    names,
     use_color,
     width,
     workspace_prefix,
@@ -33,13 +34,20 @@ def check(
         list[Path] | None,
         typer.Argument(
             help="The content root, article folders or single files. Default: every article.",
-            metavar="PATH...",
+            metavar="PATH",
             show_default=False,
         ),
     ] = None,
     root: RootOption = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", metavar="text|json|github", help="Report format.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|github",
+            case_sensitive=False,
+            help="Report format.",
+        ),
     ] = Format.text,
     select: Annotated[
         list[str] | None,
@@ -47,7 +55,7 @@ def check(
             "--select",
             "-s",
             metavar="CHECK",
-            help="Run only this check (code or slug); repeatable.",
+            help="Run only these checks (codes or slugs, comma-separated or repeated).",
             show_default=False,
         ),
     ] = None,
@@ -57,7 +65,7 @@ def check(
             "--ignore",
             "-i",
             metavar="CHECK",
-            help="Skip this check (code or slug); repeatable.",
+            help="Skip these checks (codes or slugs, comma-separated or repeated).",
             show_default=False,
         ),
     ] = None,
@@ -94,8 +102,8 @@ def check(
         from bilingual.parse.discover import article_folders
         from bilingual.report import render
 
-        content_root, config = load(root)
-        plan = make_plan(config, select or (), ignore or ())
+        content_root, config = load(root, paths or ())
+        plan = make_plan(config, names(select), names(ignore))
         folders = article_folders(content_root, paths or ())
         if progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM:
             result = _with_progress(content_root, folders, plan, jobs)

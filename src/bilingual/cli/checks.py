@@ -20,7 +20,10 @@ class ListFormat(StrEnum):
 def list_checks(
     ctx: typer.Context,
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", metavar="text|json", help="Output format.")
+        ListFormat,
+        typer.Option(
+            "--format", "-f", metavar="text|json", case_sensitive=False, help="Output format."
+        ),
     ] = ListFormat.text,
 ) -> None:
     """List every check: code, slug, default severity and title.

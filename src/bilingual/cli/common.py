@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -52,7 +53,8 @@ def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
         yield
     except BilingualError as exc:
         if debug:
-            raise
+            traceback.print_exc()
+            raise typer.Exit(exc.exit_code) from None
         err(f"error: {exc}")
         if getattr(exc, "problems", ()) and len(exc.problems) > 1:
             for problem in exc.problems:
@@ -67,19 +69,30 @@ def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
         raise
     except Exception as exc:  # a bug: still one line and exit 2, as ruff does on a panic
         if debug:
-            raise
+            traceback.print_exc()
+            raise typer.Exit(2) from None
         err(f"error: internal error: {type(exc).__name__}: {exc}")
         err("hint: run again with --debug for the traceback, and report it")
         raise typer.Exit(2) from None
 
 
-def load(root: Path | None) -> tuple[Path, Config]:
-    """Find the content root and read its configuration."""
+def load(root: Path | None, paths: Sequence[Path] = ()) -> tuple[Path, Config]:
+    """Find the content root (``--root``, else upwards from the first path given, else from
+    the current directory) and read its configuration."""
     from bilingual.config import load_config
     from bilingual.parse.discover import find_root
 
-    found = find_root(explicit=root)
+    if root is None and paths:
+        first = paths[0].resolve()
+        found = find_root(start=first if first.is_dir() else first.parent)
+    else:
+        found = find_root(explicit=root)
     return found, load_config(found)
+
+
+def names(values: Sequence[str] | None) -> list[str]:
+    """Check names from repeated options, each of which may be a comma-separated list."""
+    return [name.strip() for value in values or () for name in value.split(",") if name.strip()]
 
 
 def use_color() -> bool:
@@ -92,7 +105,8 @@ def use_color() -> bool:
 def width() -> int:
     """The terminal's width, or 100 when not on a terminal."""
     if sys.stdout.isatty():
-        return os.get_terminal_size().columns
+        columns = os.get_terminal_size().columns
+        return max(40, columns) if columns else 100  # some CI terminals report 0
     try:
         return max(40, int(os.environ.get("COLUMNS", "100")))
     except ValueError:

@@ -69,8 +69,9 @@ def render(
             head.append(f"[{finding.check}] ", style="dim")
             head.append(finding.message)
             console.print(head, soft_wrap=True)
-            console.print(_side("zh", finding.zh, finding.zh_excerpt, width), overflow="ellipsis")
-            console.print(_side("en", finding.en, finding.en_excerpt, width), overflow="ellipsis")
+            # A path and line are never cut, however narrow the terminal: only the excerpt is.
+            console.print(_side("zh", finding.zh, finding.zh_excerpt, width), soft_wrap=True)
+            console.print(_side("en", finding.en, finding.en_excerpt, width), soft_wrap=True)
         console.print()
     console.print(_summary_line(summary))
     return out.getvalue()
