@@ -17,6 +17,14 @@ _NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]{1,12}")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 #: Fewer words than this may be the same in both languages: names, titles, acronyms.
 _IDENTICAL_MIN_WORDS = 6
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+#: A run of Latin words and the punctuation between them.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[ ,;:]+[A-Za-z0-9][A-Za-z0-9'’\-]*)+")
+_ENGLISH_MIN_WORDS = 8
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for with and or is are was were be been has have had will would "
+    "this that these those it its by from as".split()
+)
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
 
@@ -36,19 +44,37 @@ def chinese_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] =
     return [run.strip() for run in HAN.findall(text) if run.strip()]
 
 
+def english_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> list[str]:
+    """English sentences in Chinese ``text``: runs of Latin words long enough, and with enough
+    function words, to be prose rather than a name or a title ("AI for Science")."""
+    if not text.isascii() and not _LATIN_WORD.search(text):
+        return []
+    for span in (*code, *allow):
+        text = text.replace(span, " ")
+    text = LINK.sub(" ", text)
+    found = []
+    for match in _LATIN_RUN.finditer(text):
+        words = match.group(0).lower().split()
+        if len(words) >= _ENGLISH_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= 2:
+            found.append(match.group(0).strip())
+    return found
+
+
 def _shown(runs: list[str]) -> str:
     return "、".join(runs[:3]) + ("…" if len(runs) > 3 else "")
 
 
 @check("T101", "untranslated", scope=Scope.PAIR)
 def untranslated(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
-    """Chinese text is left in the English, or a prose block is identical on both sides.
+    """Text is left in the other language, or a prose block is identical on both sides.
 
     ## What it does
-    Reports Chinese characters in the English text (body, `title` and `summary`), and a
-    paragraph, heading, list item, quote or table that is the same on both sides. Not reported:
-    code, URLs, a name given in both scripts such as `Zhu Xinyuan (朱新远)`, HTML comments, and
-    strings listed under `checks.untranslated.allow` in `bilingual.yaml`.
+    Reports Chinese characters in the English text and English sentences (eight words or more,
+    with function words such as "the" and "of") in the Chinese text, in the body, `title` and
+    `summary`; and a paragraph, heading, list item, quote or table that is the same on both
+    sides. Not reported: code, URLs, a name given in both scripts such as
+    `Zhu Xinyuan (朱新远)`, names and titles kept in English in the Chinese ("AI for Science"),
+    HTML comments, and strings listed under `checks.untranslated.allow` in `bilingual.yaml`.
 
     ## Why is this bad?
     Chinese left in an English page is unreadable to its audience; it usually marks a sentence
@@ -76,6 +102,17 @@ def untranslated(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                 en_excerpt=_shown(runs),
                 primary="en",
             )
+    if pair.zh is not None:
+        for key in ("title", "summary"):
+            value = pair.zh.meta.get(key)
+            runs = english_runs(value, allow=allow) if isinstance(value, str) else []
+            if runs:
+                yield ctx.finding(
+                    f"English text left in the Chinese {key}: {_shown(runs)}",
+                    zh=pair.zh.meta_lines.get(key, 1),
+                    en=pair.en.meta_lines.get(key),
+                    zh_excerpt=_shown(runs),
+                )
     for bead in ctx.beads:
         yield from _bead(bead, ctx, allow)
 
@@ -90,6 +127,17 @@ def _bead(bead: Bead, ctx: CheckContext, allow: tuple[str, ...]) -> Iterator[Fin
                 en=block,
                 en_excerpt=_shown(runs),
                 primary="en",
+            )
+    for block in bead.zh:
+        if block.kind == "code" or (bead.en and block.text == bead.en[0].text):
+            continue  # code is code; a copied block is reported once, below
+        runs = english_runs(block.text, block.code, allow)
+        if runs:
+            yield ctx.finding(
+                f"English text left in the Chinese: {_shown(runs)}",
+                zh=block,
+                en=bead.en[0] if bead.en else None,
+                zh_excerpt=_shown(runs),
             )
     if len(bead.zh) == len(bead.en) == 1:
         zh, en = bead.zh[0], bead.en[0]
