@@ -22,8 +22,40 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[ ,;:]+[A-Za-z0-9][A-Za-z0-9'’\-]*)+")
 _ENGLISH_MIN_WORDS = 8
 _FUNCTION_WORDS = frozenset(
-    "the a an of to in on at for with and or is are was were be been has have had will would "
-    "this that these those it its by from as".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "by",
+        "from",
+        "as",
+    ]
 )
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
