@@ -100,10 +100,8 @@ def test_chinese_in_english_title_and_summary_fires(root):
 
 
 def test_english_sentence_left_in_the_chinese_fires(root):
-    zh = "论坛由上海交通大学主办。The forum was attended by more than 700 guests from home and abroad."
-    root.pair(
-        "forum", zh, "SJTU hosted the forum, attended by more than 700 guests from home and abroad."
-    )
+    zh = "论坛由上海交通大学主办。The forum was attended by more than 700 guests from abroad."
+    root.pair("forum", zh, "SJTU hosted the forum, attended by more than 700 guests from abroad.")
     (finding,) = root.findings("forum", "untranslated")
     assert finding.message.startswith("English text left in the Chinese: The forum was attended")
     assert finding.primary == "zh" and finding.zh.line == 7
@@ -114,7 +112,7 @@ def test_english_sentence_left_in_the_chinese_fires(root):
     [
         "2023浦江创新论坛“AI for Science”主题论坛举行，七百余位嘉宾出席。",
         "论坛发布了Shanghai Baiyulan Open AI Research Institute的新平台，七百余位嘉宾出席。",
-        "运行 `bilingual check --format json --select S101 and all of the rest` 即可，七百余位嘉宾。",
+        "运行 `bilingual check --format json --select S101 and all of the rest` 即可，七百余位。",
     ],
 )
 def test_names_and_code_in_the_chinese_do_not_fire(root, zh):
