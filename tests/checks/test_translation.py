@@ -18,6 +18,8 @@ ZH = "上海交通大学朱新远教授作主旨报告，七百余位嘉宾出�
         "Professor Zhu Xinyuan gave a keynote speech, attended by 700 guests（七百余位）.",
         "The Forum (本次论坛共有七百余位嘉宾出席，并发布了平台) was held.",
         "Write to 请发送邮件至news@sjtu.edu.cn for details.",
+        "Registration (待译) opens on May 15 for 700 guests.",
+        "Registration (报名将于五月十五日截止，请尽快) opens for 700 guests.",
         "Visit https://www.sjtu.edu.cn了解更多 for details.",
     ],
 )
@@ -37,6 +39,9 @@ def test_chinese_in_english_fires(root, en):
         "Professor Zhu Xinyuan of SJTU gave a keynote; see `配置文件` and more than 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a [keynote](https://example.org/新闻) to 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a keynote to 700 guests: news@sjtu.edu.cn.",
+        "Professor Zhu Xinyuan of Peking University (北京大学, PKU) spoke to 700 guests.",
+        'Professor Zhu Xinyuan of the "SJTU News" (上海交大新闻) account spoke to 700 guests.',
+        "Professor Zhu Xinyuan discussed *Red Sorghum* (《红高粱》) with 700 guests.",
         "Professor Zhu Xinyuan of SJTU gave a keynote, attended by more than 700 guests.\n"
         "<!-- 原文：上海交通大学朱新远教授作主旨报告，七百余位嘉宾出席。 -->",
         "<!-- 上海交通大学朱新远教授作主旨报告 -->Professor Zhu Xinyuan of SJTU gave a keynote.",

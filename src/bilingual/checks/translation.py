@@ -9,11 +9,15 @@ from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.model import Bead, Finding, Pair
 from bilingual.text import HAN, HAN_CHAR, LINK
 
-#: A name given in both scripts: a capitalised Latin word, then a short Han form in brackets
-#: ("Zhu Xinyuan (朱新远)", "Shanghai Jiao Tong University (上海交通大学)"). Longer Chinese in
-#: brackets is a sentence left untranslated, not a name.
-_BOTH_SCRIPTS = re.compile(r"(\b[A-Z][\w.'-]*) ?[(（]\s*([^()（）]{1,16}?)\s*[)）]")
-_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·]{1,12}")
+#: A name given in both scripts: a capitalised name (or quoted or emphasised title), then a short
+#: Han form in brackets: "Zhu Xinyuan (朱新远)", "Peking University (北京大学, PKU)",
+#: *Red Sorghum* (《红高粱》). Longer Chinese in brackets is a clause left untranslated.
+_BOTH_SCRIPTS = re.compile(r"(\b[A-Z0-9][\w.'-]*[\"'”’*_]*) ?[(（]\s*([^()（）]{1,40}?)\s*[)）]")
+_NAME = re.compile(
+    r"《?[\u3400-\u9fff\uf900-\ufaff·]{1,12}》?(?:\s*[,，、]\s*[A-Za-z][A-Za-z.&\- ]{0,20})?"
+)
+#: Translators' markers for "not translated yet": never a name.
+_MARKERS = frozenset({"待译", "待翻译", "未译", "未翻译", "待补充", "待定", "待校"})
 _WORD = re.compile(r"[A-Za-z]{2,}")
 #: Fewer words than this may be the same in both languages: names, titles, acronyms.
 _IDENTICAL_MIN_WORDS = 6
@@ -68,12 +72,17 @@ def chinese_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] =
     for span in code:
         text = text.replace(span, " ")
     text = LINK.sub(" ", text)
-    text = _BOTH_SCRIPTS.sub(
-        lambda m: m.group(1) if _NAME.fullmatch(m.group(2)) else m.group(0), text
-    )
+    text = _BOTH_SCRIPTS.sub(_drop_name, text)
     for allowed in allow:
         text = text.replace(allowed, " ")
     return [run.strip() for run in HAN.findall(text) if run.strip()]
+
+
+def _drop_name(match: re.Match[str]) -> str:
+    inner = match.group(2)
+    if _NAME.fullmatch(inner) and inner not in _MARKERS:
+        return match.group(1)
+    return match.group(0)
 
 
 def english_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> list[str]:
