@@ -2,8 +2,8 @@
 
 Each pair has 6-14 blocks a side (headings, paragraphs, list items) carrying numbers in the
 forms Chinese news uses (七百余位, 3.5亿元, 35%, 1.2万), dates with and without a year, and
-glossary terms. A small share of pairs carries a known defect (a deleted paragraph, Chinese
-left in the English, a changed number, a wrong link); ``defects.json`` lists them, so a
+glossary terms. A small share of pairs carries a known defect (a deleted English paragraph,
+Chinese left in the English, a wrong e-mail address); ``defects.json`` lists them, so a
 benchmark can tell true findings from false ones.
 
     python bench/generate.py 1000 bench/corpus/1000

@@ -33,6 +33,7 @@ _SCALES = {
     "million": Decimal(1_000_000),
     "billion": Decimal(1_000_000_000),
 }
+_ANY_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _NUMBER = re.compile(
     r"([0-9][0-9,.]*)(?:\s*(万|亿|(?:thousand|million|billion)\b))?", re.IGNORECASE
 )
@@ -99,10 +100,11 @@ def digit_anchors(block: Block, lang: str) -> frozenset[str]:
     A weak anchor: a value may still be written in words on one side (七百 / 700, 4月 / April),
     so a number missing from the English costs less than a missing word.
     """
-    if not any(ch.isdigit() for ch in block.text):
+    if not _ANY_DIGIT.search(block.text):
         return _EMPTY
+    text = block.text if block.text.isascii() else ascii_digits(block.text)
     found = set()
-    for match in _NUMBER.finditer(ascii_digits(block.text)):
+    for match in _NUMBER.finditer(text):
         token, scale = match.group(1).rstrip(".,"), match.group(2)
         if "," in token and not _THOUSANDS.fullmatch(token):
             found.update("n:" + part for part in token.split(",") if part)
