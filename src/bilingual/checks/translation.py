@@ -61,6 +61,7 @@ _FUNCTION_WORDS = frozenset(
         "as",
     ]
 )
+_SHOWN = 30
 _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 
 
@@ -102,7 +103,9 @@ def english_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] =
 
 
 def _shown(runs: list[str]) -> str:
-    return "、".join(runs[:3]) + ("…" if len(runs) > 3 else "")
+    """Up to three runs, each cut to 30 characters, for the message."""
+    clipped = [run if len(run) <= _SHOWN else run[: _SHOWN - 1] + "…" for run in runs[:3]]
+    return "、".join(clipped) + ("…" if len(runs) > 3 else "")
 
 
 @check("T101", "untranslated", scope=Scope.PAIR)
