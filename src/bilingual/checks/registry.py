@@ -141,14 +141,19 @@ class CheckContext:
         zh_excerpt: str | None = None,
         en_excerpt: str | None = None,
         primary: str | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
         """A finding of this check; ``zh``/``en`` are blocks or line numbers on each side, and
-        ``primary`` the side where the problem is (by default zh when it has a location)."""
+        ``primary`` the side where the problem is (by default zh when it has a location).
+        ``severity`` lowers this one finding (a soft number: a warning at most); it never
+        raises it above the check's configured severity."""
         suppressed = any(isinstance(b, Block) and self._ignored_in(b) for b in (zh, en))
         return Finding(
             code=self.check.code,
             check=self.check.slug,
-            severity=self.severity,
+            severity=Severity.WARNING
+            if severity is Severity.WARNING or self.severity is Severity.WARNING
+            else Severity.ERROR,
             article=self.pair.slug,
             message=message,
             zh=self._location("zh", zh),

@@ -1,0 +1,158 @@
+"""Number and date checks: values compared by value, not by spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bilingual.checks.article import parse_date
+from bilingual.checks.registry import CheckContext, check
+from bilingual.model import Bead, Block, Finding, Pair, Severity
+from bilingual.values import NUMERIC, Kind, Quantity, in_block
+
+
+def article_year(pair: Pair) -> int | None:
+    """The year of the article's date, which dates without a year are read in."""
+    for side in (pair.zh, pair.en):
+        if side is not None:
+            date = parse_date(side.meta.get("date"))
+            if date is not None:
+                return date.year
+    return None
+
+
+def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Quantity]:
+    """The quantities of the blocks of one side of a bead."""
+    return [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, year)]
+
+
+def _match(
+    zh: list[Quantity], en: list[Quantity]
+) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
+    """Pairs of equal quantities, then those left on each side."""
+    pairs = []
+    left_en = list(en)
+    left_zh = []
+    for quantity in zh:
+        twin = next((q for q in left_en if q.key == quantity.key), None)
+        if twin is None:
+            left_zh.append(quantity)
+        else:
+            left_en.remove(twin)
+            pairs.append((quantity, twin))
+    return pairs, left_zh, left_en
+
+
+def _differences(
+    zh: list[Quantity], en: list[Quantity]
+) -> Iterator[tuple[Quantity | None, Quantity | None]]:
+    """Unmatched quantities, a zh one and an en one of the same kind paired as a change."""
+    left_en = list(en)
+    for quantity in zh:
+        other = next((q for q in left_en if q.kind is quantity.kind), None)
+        if other is not None:
+            left_en.remove(other)
+        yield quantity, other
+    for quantity in left_en:
+        yield None, quantity
+
+
+def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | None) -> Finding:
+    soft = (zh is not None and zh.soft) or (en is not None and en.soft)
+    zh_line, en_line = bead.zh[0].line, bead.en[0].line
+    if zh is not None and en is not None:
+        message = (
+            f"{zh.show()} ({zh.text}) in zh.md:{zh_line} is {en.show()} ({en.text}) "
+            f"in en.md:{en_line}"
+        )
+    elif zh is not None:
+        message = f"{zh.show()} ({zh.text}) in zh.md:{zh_line} is missing from en.md:{en_line}"
+    else:
+        assert en is not None
+        message = f"{en.show()} ({en.text}) in en.md:{en_line} is missing from zh.md:{zh_line}"
+    return ctx.finding(
+        message,
+        zh=bead.zh[0],
+        en=bead.en[0],
+        zh_excerpt=zh.text if zh else None,
+        en_excerpt=en.text if en else None,
+        severity=Severity.WARNING if soft else None,
+        primary="zh" if zh is not None else "en",
+    )
+
+
+@check("N101", "number-mismatch")
+def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A number in a block differs from the numbers of its counterpart.
+
+    ## What it does
+    Compares the numbers, percentages, ordinals and fractions of each block with those of its
+    aligned counterpart by value: 七百余位 and "more than 700", 1.2万 and 12,000, 3.5亿元 and
+    "RMB 350 million", 百分之三十 and 30%, 第五 and "fifth", 三分之一 and "one third" are
+    equal. Reports a value on one side with no equal value on the other. A small number written
+    as a word on one side (两场 / "twice", "fifth") is a warning at most, since translators
+    rephrase them; a different hedge on both sides (近 / "more than") is a warning too. Numbers
+    that belong to a date are compared by `date-mismatch` instead.
+
+    ## Why is this bad?
+    A wrong number is the most damaging error a news translation can carry: "700 guests"
+    becoming "770", a budget off by a factor of ten after converting 万 and 亿.
+
+    ## Example
+    ```markdown
+    项目总投资3.5亿元。                 The project has a total investment of RMB 35 million.
+    ```
+    Use instead: `RMB 350 million` (3.5亿 = 350,000,000).
+    """
+    if not bead.zh or not bead.en:
+        return
+    year = article_year(ctx.pair)
+    zh = [q for q in quantities(bead.zh, "zh", year) if q.kind in NUMERIC]
+    en = [q for q in quantities(bead.en, "en", year) if q.kind in NUMERIC]
+    pairs, left_zh, left_en = _match(zh, en)
+    for zh_q, en_q in _differences(left_zh, left_en):
+        yield _report(ctx, bead, zh_q, en_q)
+    for zh_q, en_q in pairs:
+        if zh_q.qualifier and en_q.qualifier and zh_q.qualifier is not en_q.qualifier:
+            yield ctx.finding(
+                f"{zh_q.show()} is hedged differently: {zh_q.text} ({zh_q.qualifier.value}) in "
+                f"zh.md:{bead.zh[0].line}, {en_q.text} ({en_q.qualifier.value}) in "
+                f"en.md:{bead.en[0].line}",
+                zh=bead.zh[0],
+                en=bead.en[0],
+                zh_excerpt=zh_q.text,
+                en_excerpt=en_q.text,
+                severity=Severity.WARNING,
+            )
+
+
+@check("D101", "date-mismatch")
+def date_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A date, time or weekday in a block has no equal one in its counterpart.
+
+    ## What it does
+    Reads dates in both languages (2023年4月2日, 4月2日, 2023年4月, 2023-04-02, 2023/4/2;
+    April 2, 2023, 2 April 2023, Apr. 2, April 2023), times (下午3点30分, 3:30 p.m., 15:30) and
+    weekdays (星期日, 周日, Sunday), and compares them by value. A date without a year is read in
+    the year of the article's `date`. Month and weekday names come from babel's locale data.
+
+    ## Why is this bad?
+    "April 2" becoming "April 12", or a registration deadline a day off, sends readers to the
+    wrong event; the two sides of an article must give the same dates.
+
+    ## Example
+    ```markdown
+    论坛于2023年4月2日举行。            The forum was held on April 12, 2023.
+    ```
+    Use instead: `April 2, 2023`.
+    """
+    if not bead.zh or not bead.en:
+        return
+    year = article_year(ctx.pair)
+    zh = [q for q in quantities(bead.zh, "zh", year) if q.kind not in NUMERIC]
+    en = [q for q in quantities(bead.en, "en", year) if q.kind not in NUMERIC]
+    _, left_zh, left_en = _match(zh, en)
+    for zh_q, en_q in _differences(left_zh, left_en):
+        yield _report(ctx, bead, zh_q, en_q)
+
+
+__all__ = ["Kind", "article_year", "date_mismatch", "number_mismatch", "quantities"]

@@ -1,0 +1,97 @@
+"""Quantities found in text: numbers, percentages, ordinals, fractions, dates, times, weekdays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+
+class Kind(StrEnum):
+    """What a quantity is; values of different kinds never match."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    ORDINAL = "ordinal"
+    FRACTION = "fraction"
+    DATE = "date"
+    TIME = "time"
+    WEEKDAY = "weekday"
+
+
+#: Kinds that ``number-mismatch`` compares; the others belong to ``date-mismatch``.
+NUMERIC = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL, Kind.FRACTION})
+
+
+class Qualifier(StrEnum):
+    """How a number is hedged: 七百余 / "more than 700" are both ``MORE``."""
+
+    MORE = "more than"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    LESS = "less than"
+
+
+#: A date is (year, month, day), any of which may be unknown; a time is (hour, minute) on a
+#: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday).
+Value = Fraction | tuple[int | None, int | None, int | None] | tuple[int, int] | int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity: its kind and value, where it stands in the text, and how it was written."""
+
+    kind: Kind
+    value: Value
+    text: str
+    start: int
+    end: int
+    qualifier: Qualifier | None = None
+    #: A small number written as a word (两场, "twice", "fifth"): translators may rephrase it, so
+    #: a mismatch is a warning at most.
+    soft: bool = False
+
+    @property
+    def key(self) -> tuple[Kind, Value]:
+        """What two quantities must share to match."""
+        return (self.kind, self.value)
+
+    def show(self) -> str:
+        """The value as a reader would write it: 700, 35%, 5th, 1/3, 2023-04-02, 15:30."""
+        value = self.value
+        if self.kind is Kind.DATE and isinstance(value, tuple):
+            year, month, day = value  # type: ignore[misc]
+            parts = [
+                f"{year:04d}" if year else None,
+                f"{month:02d}" if month else None,
+                f"{day:02d}" if day else None,
+            ]
+            return "-".join(p for p in parts if p)
+        if self.kind is Kind.TIME and isinstance(value, tuple):
+            return f"{value[0]:02d}:{value[1]:02d}"
+        if self.kind is Kind.WEEKDAY:
+            return WEEKDAYS[int(value)]  # type: ignore[arg-type]
+        number = value if isinstance(value, Fraction) else Fraction(int(value))  # type: ignore[arg-type]
+        if self.kind is Kind.FRACTION:
+            return f"{number.numerator}/{number.denominator}"
+        text = _plain(number)
+        if self.kind is Kind.PERCENT:
+            return f"{text}%"
+        if self.kind is Kind.ORDINAL:
+            return text + _suffix(int(number))
+        return text
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _plain(number: Fraction) -> str:
+    if number.denominator == 1:
+        return f"{number.numerator:,}" if number.numerator >= 10_000 else str(number.numerator)
+    return f"{float(number):,.6f}".rstrip("0").rstrip(".")
+
+
+def _suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

@@ -1,0 +1,366 @@
+"""Quantities in Chinese text: Arabic and Chinese numerals, 万/亿, percentages, ordinals,
+fractions, approximations, dates, times and weekdays."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from bilingual.text import ascii_digits
+from bilingual.values.model import Kind, Qualifier, Quantity
+from bilingual.values.names import chinese_periods, chinese_weekdays
+
+DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+
+_N = f"[{NUMERALS}]+"
+_D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_NUM = f"(?:{_D}\\s*[万亿]*|{_N})"
+#: Measure words after which a lone numeral counts something (两场, 三位, 五所).
+MEASURES = "个位名场次项年天所家届批件篇人倍岁周月日元只条台座部本门支份期轮组间种类层级辆架艘枚"
+
+_BEFORE = {
+    "近": Qualifier.NEARLY,
+    "将近": Qualifier.NEARLY,
+    "接近": Qualifier.NEARLY,
+    "约": Qualifier.ABOUT,
+    "大约": Qualifier.ABOUT,
+    "逾": Qualifier.MORE,
+    "超过": Qualifier.MORE,
+    "超": Qualifier.MORE,
+    "多达": Qualifier.MORE,
+    "至少": Qualifier.MORE,
+    "不少于": Qualifier.MORE,
+    "不到": Qualifier.LESS,
+    "不足": Qualifier.LESS,
+    "少于": Qualifier.LESS,
+}
+_AFTER = {
+    "余": Qualifier.MORE,
+    "多": Qualifier.MORE,
+    "以上": Qualifier.MORE,
+    "左右": Qualifier.ABOUT,
+    "上下": Qualifier.ABOUT,
+    "以下": Qualifier.LESS,
+    "以内": Qualifier.LESS,
+}
+_BEFORE_RE = "|".join(sorted(_BEFORE, key=len, reverse=True))
+_AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
+
+#: Fixed expressions whose numerals are not quantities, or stand for other ones.
+IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
+    "十四五": ((Kind.ORDINAL, 14), (Kind.NUMBER, 5)),  # the 14th Five-Year Plan
+    "十三五": ((Kind.ORDINAL, 13), (Kind.NUMBER, 5)),
+    "十五五": ((Kind.ORDINAL, 15), (Kind.NUMBER, 5)),
+    "一带一路": (),
+    "双一流": (),
+    "一流": (),
+    "之一": (),
+    "唯一": (),
+    "统一": (),
+    "一些": (),
+    "一起": (),
+    "一直": (),
+    "一定": (),
+    "一系列": (),
+    "一体化": (),
+    "进一步": (),
+    "一致": (),
+    "一同": (),
+    "一方面": (),
+    "第一时间": (),
+    "首先": (),
+    "首都": (),
+    "首席": (),
+    "五四": (),
+    "三农": (),
+    "万众": (),
+    "千万": (),
+    "百年": (),
+}
+_IDIOM_RE = re.compile(
+    "|".join(
+        "(?<!分)之一" if idiom == "之一" else re.escape(idiom)  # 三分之一 is a fraction
+        for idiom in sorted(IDIOMS, key=len, reverse=True)
+    )
+)
+
+_DATE = re.compile(
+    r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
+    r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+    r"(?:\s*(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"
+)
+_ISO_DATE = re.compile(
+    r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
+)
+_PERIOD_RE = "|".join(
+    sorted(
+        map(
+            re.escape,
+            (
+                "上午",
+                "下午",
+                "晚上",
+                "中午",
+                "早上",
+                "凌晨",
+                "清晨",
+                "傍晚",
+                "晚间",
+                "夜间",
+                "早晨",
+            ),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_TIME = re.compile(
+    rf"(?:(?P<p>{_PERIOD_RE})\s*)?"
+    rf"(?:(?P<h>[0-9]{{1,2}})\s*[:：]\s*(?P<mm>[0-9]{{2}})"
+    rf"|(?P<h2>[0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])\s*[时点]"
+    rf"(?:\s*(?P<m2>[0-9]{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*分|(?P<half>半)|整)?)"
+)
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+
+_PERCENT = re.compile(rf"百分之(?P<n>{_NUM})")
+_FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
+_ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
+_FIRST = re.compile(rf"首(?=[{MEASURES}])")
+_NUMBER = re.compile(
+    rf"(?:(?P<before>{_BEFORE_RE})\s*)?"
+    rf"(?P<n>{_D}\s*[万亿]*|{_N})"
+    rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％])?"
+)
+
+
+def parse_numeral(text: str) -> Fraction | None:
+    """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三)."""
+    text = text.replace(",", "").replace(" ", "")
+    if not text:
+        return None
+    head = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
+    if head:
+        value = Fraction(head.group(0))
+        for char in text[head.end() :]:
+            if char not in BIG_UNIT:
+                return None
+            value *= BIG_UNIT[char]
+        return value
+    if all(char in DIGIT for char in text) and len(text) > 1:
+        return Fraction(int("".join(str(DIGIT[c]) for c in text)))  # 二〇二三
+    total = section = number = 0
+    for index, char in enumerate(text):
+        if char in DIGIT:
+            number = DIGIT[char]
+        elif char in SMALL_UNIT:
+            if number == 0 and index > 0 and char != "十":
+                return None  # 零百 is not a numeral
+            section += (number or 1) * SMALL_UNIT[char]  # 十二, 百余: a leading unit is one
+            number = 0
+        elif char == "万":
+            total += (section + number) * BIG_UNIT[char]
+            section = number = 0
+        elif char == "亿":
+            total = (total + section + number) * BIG_UNIT[char]
+            section = number = 0
+        else:
+            return None
+    return Fraction(total + section + number)
+
+
+def extract(text: str, year: int | None = None) -> list[Quantity]:
+    """Every quantity in Chinese ``text``, in order. Dates without a year take ``year``.
+
+    Dates, times and weekdays are found first and blanked out, so that a value belonging to a
+    date (the 2 of 4月2日) is not also a number.
+    """
+    text = ascii_digits(text)  # same length: positions stay valid
+    found: list[Quantity] = []
+    chars = list(text)
+
+    def claim(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for match in _IDIOM_RE.finditer(text):
+        for kind, value in IDIOMS[match.group(0)]:
+            found.append(
+                Quantity(
+                    kind,
+                    Fraction(value),
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    soft=value < 10,
+                )
+            )
+        claim(match.start(), match.end())
+    for quantity in _dates_and_times("".join(chars), year):
+        found.append(quantity)
+        claim(quantity.start, quantity.end)
+    masked = "".join(chars)
+    for quantity in _numbers(masked):
+        found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _ISO_DATE.finditer(text):
+        month, day = int(match.group("m")), int(match.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            taken.append(match.span())
+            yield Quantity(
+                Kind.DATE, (int(match.group("y")), month, day), match.group(0), *match.span()
+            )
+    for match in _DATE.finditer(text):
+        if not free(*match.span()):
+            continue
+        month = _small(match.group("m"))
+        day = _small(match.group("d")) if match.group("d") else None
+        given = _small(match.group("y")) if match.group("y") else None
+        if not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        if match.group("y") is None and day is None and not match.group("m").isdigit():
+            continue  # 一月 alone is too often "one month" (一个月 is caught by the measure)
+        taken.append(match.span())
+        yield Quantity(Kind.DATE, (given or year, month, day), match.group(0), *match.span())
+    for match in _TIME.finditer(text):
+        if not free(*match.span()):
+            continue
+        quantity = _time(match)
+        if quantity is not None:
+            taken.append(match.span())
+            yield quantity
+    for match in _WEEKDAY.finditer(text):
+        if free(*match.span()):
+            name = match.group(0)
+            yield Quantity(Kind.WEEKDAY, chinese_weekdays()[name], name, *match.span())
+
+
+def _time(match: re.Match[str]) -> Quantity | None:
+    period = match.group("p")
+    if match.group("h") is not None:
+        hour, minute = int(match.group("h")), int(match.group("mm"))
+    else:
+        if period is None and match.group("m2") is None and match.group("half") is None:
+            return None  # 3点 alone is more often "three points" than three o'clock
+        hour = _small(match.group("h2")) or 0
+        minute = 30 if match.group("half") else (_small(match.group("m2")) or 0)
+    if period and chinese_periods().get(period) == "pm" and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    return Quantity(Kind.TIME, (hour, minute), match.group(0), *match.span())
+
+
+def _small(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = parse_numeral(text)
+    return int(value) if value is not None and value.denominator == 1 else None
+
+
+def _numbers(text: str) -> Iterator[Quantity]:
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for pattern, kind in (
+        (_PERCENT, Kind.PERCENT),
+        (_FRACTION, Kind.FRACTION),
+        (_ORDINAL, Kind.ORDINAL),
+    ):
+        for match in pattern.finditer(text):
+            quantity = _special(match, kind) if free(*match.span()) else None
+            if quantity is not None:
+                taken.append(match.span())
+                yield quantity
+    for match in _FIRST.finditer(text):
+        if free(*match.span()):
+            taken.append(match.span())
+            yield Quantity(Kind.ORDINAL, Fraction(1), "首", *match.span(), soft=True)
+    for match in _NUMBER.finditer(text):
+        if free(*match.span()):
+            quantity = _number(match, text)
+            if quantity is not None:
+                yield quantity
+
+
+def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
+    if kind is Kind.FRACTION:
+        den, num = parse_numeral(match.group("den")), parse_numeral(match.group("num"))
+        if not den or num is None:
+            return None
+        return Quantity(
+            kind,
+            num / den,
+            match.group(0),
+            *match.span(),
+            soft=not any(c.isdigit() for c in match.group(0)),
+        )
+    value = parse_numeral(match.group("n"))
+    if value is None:
+        return None
+    written = match.group("n")
+    return Quantity(
+        kind, value, match.group(0), *match.span(), soft=not written[0].isdigit() and value < 10
+    )
+
+
+def _number(match: re.Match[str], text: str) -> Quantity | None:
+    written = match.group("n").strip()
+    value = parse_numeral(written)
+    if value is None:
+        return None
+    digits = written[0].isdigit()
+    after = match.group("after")
+    if not digits:
+        following = text[match.end() : match.end() + 1]
+        if len(written) == 1 and written in "百千万亿" and not after:
+            return None  # a bare 万 or 千 is a word (千万, 万一), not a number
+        if written == "十" and not after and following not in MEASURES:
+            return None
+        # 一个 is "a", and a lone numeral counts something only before a measure word.
+        if (
+            len(written) == 1
+            and written not in "十百千万亿"
+            and (written == "一" or not following or following not in MEASURES)
+        ):
+            return None
+    qualifier = _BEFORE.get(match.group("before") or "") or _AFTER.get(after or "")
+    kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
+    if text.startswith("周年", match.end()):
+        kind = Kind.ORDINAL  # 二十周年 is the 20th anniversary
+    start = match.start("n") if not match.group("before") else match.start()
+    return Quantity(
+        kind,
+        value,
+        match.group(0).strip(),
+        start,
+        match.end(),
+        qualifier,
+        soft=not digits and value < 10,
+    )
