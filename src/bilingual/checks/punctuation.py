@@ -1,0 +1,88 @@
+"""Punctuation checks: each language's own punctuation, and brackets and quotes that close."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bilingual.checks.registry import CheckContext, Scope, check
+from bilingual.model import LANGS, Block, Finding, Pair, Severity
+from bilingual.text import LINK
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: Full-width punctuation in English text, unless it touches Chinese (which untranslated reports).
+#: Curly quotes belong to both languages.
+_FULL_WIDTH = re.compile(rf"(?<!{_HAN})[，。；：！？（）【】《》、](?!{_HAN})")
+#: ASCII commas, periods and the like between Chinese characters: 上海,北京 for 上海，北京.
+_ASCII_IN_CHINESE = re.compile(rf"(?<={_HAN})[,.;:!?](?=\s*{_HAN})")
+_PAIRS = {
+    "zh": (("（(", "）)"), ("【", "】"), ("《", "》"), ("“", "”"), ("‘", "’"), ("「", "」")),
+    # In English ’ is also the apostrophe (SJTU’s), so single quotes are not counted.
+    "en": (("(", ")"), ("[", "]"), ("“", "”")),
+}
+
+
+def _prose(block: Block) -> str:
+    text = block.text
+    for span in block.code:
+        text = text.replace(span, " ")
+    return LINK.sub(" ", text) if ("://" in text or "@" in text) else text
+
+
+def problems(text: str, lang: str) -> list[str]:
+    """What is wrong with the punctuation of ``text`` in ``lang``, one phrase per problem."""
+    found = []
+    if lang == "en":
+        marks = sorted(set(_FULL_WIDTH.findall(text)))
+        if marks:
+            found.append(f"full-width {' '.join(marks)} in English text")
+    else:
+        marks = sorted(set(_ASCII_IN_CHINESE.findall(text)))
+        if marks:
+            found.append(f"ASCII {' '.join(marks)} between Chinese characters")
+    for opens, closes in _PAIRS[lang]:
+        depth = 0
+        for char in text:
+            if char in opens:
+                depth += 1
+            elif char in closes:
+                depth -= 1
+                if depth < 0:
+                    break
+        if depth:
+            found.append(f"unbalanced {opens[0]}{closes[0]}")
+    if lang == "en" and text.count('"') % 2:
+        found.append('unbalanced "')
+    return found
+
+
+@check("P101", "punctuation", severity=Severity.WARNING, scope=Scope.PAIR)
+def punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """Punctuation of the other language, or brackets and quotes that do not close.
+
+    ## What it does
+    Reports full-width punctuation (，。（） and the like) inside English text, ASCII commas,
+    periods and other marks between Chinese characters, and brackets and quotes left open or
+    closed twice on either side. Full-width and ASCII round brackets count as one kind in
+    Chinese, where both are used. Code and URLs are left alone.
+
+    ## Why is this bad?
+    Mixed punctuation is the visible trace of copy and paste between the two languages, and an
+    unclosed bracket or quote often marks text that was cut off.
+
+    ## Example
+    ```markdown
+    上海,北京和深圳的高校（共30所参加。       The forum，held in Shanghai, ...
+    ```
+    Use instead: `上海、北京和深圳的高校（共30所）参加。` and `The forum, held in Shanghai, ...`
+    """
+    for lang in LANGS:
+        article = pair.side(lang)
+        for block in article.blocks if article else ():
+            if block.kind == "code":
+                continue
+            found = problems(_prose(block), lang)
+            if found:
+                yield ctx.finding(
+                    f"{lang}.md:{block.line}: {'; '.join(found)}", **{lang: block}, primary=lang
+                )
