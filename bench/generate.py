@@ -3,8 +3,8 @@
 Each pair has 6-14 blocks a side (headings, paragraphs, list items) carrying numbers in the
 forms Chinese news uses (七百余位, 3.5亿元, 35%, 1.2万), dates with and without a year, and
 glossary terms. A small share of pairs carries a known defect (a deleted English paragraph,
-Chinese left in the English, a wrong e-mail address); ``defects.json`` lists them, so a
-benchmark can tell true findings from false ones.
+Chinese left in the English, a wrong e-mail address, a changed number, a changed date);
+``defects.json`` lists them, so a benchmark can tell true findings from false ones.
 
     python bench/generate.py 1000 bench/corpus/1000
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -179,6 +180,32 @@ def _inject(rng: random.Random, zh: list[str], en: list[str]) -> dict | None:
     if roll < 0.04:
         en[-1] = en[-1].replace("news@example.edu.cn", "new@example.edu.cn")
         return {"kind": "wrong-email", "block": len(en) - 1}
+    if roll < 0.05:
+        return _change(
+            en,
+            re.compile(r"more than (\d+) guests"),
+            "changed-number",
+            lambda m: f"more than {int(m.group(1)) + 70} guests",
+        )
+    if roll < 0.06:
+        return _change(
+            en,
+            re.compile(
+                r"(January|February|March|April|May|June|July|August|"
+                r"September|October|November|December) (\d+)"
+            ),
+            "changed-date",
+            lambda m: f"{m.group(1)} {int(m.group(2)) + 10}",
+        )
+    return None
+
+
+def _change(en: list[str], pattern: re.Pattern[str], kind: str, new: object) -> dict | None:
+    """Change the first match of ``pattern`` in the English, as a careless translator would."""
+    for i, block in enumerate(en):
+        if pattern.search(block):
+            en[i] = pattern.sub(new, block, count=1)  # type: ignore[arg-type]
+            return {"kind": kind, "block": i}
     return None
 
 

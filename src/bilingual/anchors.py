@@ -13,31 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 
+from bilingual import values
 from bilingual.model import Block
-from bilingual.text import ascii_digits
 
 #: An extractor gets a block and its language and returns anchors (``kind:value`` strings).
 Extractor = Callable[[Block, str], frozenset[str]]
 
 EXTRACTORS: dict[str, Extractor] = {}
 _EMPTY: frozenset[str] = frozenset()
+#: A digit or a Chinese numeral or date word: without one, a block has no values to look for.
+_ANY_VALUE = re.compile(
+    r"[0-9\uff10-\uff19零〇一二两三四五六七八九十百千万亿月周]|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|"
+    r"[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|day|noon|night|hundred|thousand|"
+    r"illion|half|third|quarter|twice|first|second|fifth|tenth"
+)
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
-_SCALES = {
-    "万": Decimal(10_000),
-    "亿": Decimal(100_000_000),
-    "thousand": Decimal(1_000),
-    "million": Decimal(1_000_000),
-    "billion": Decimal(1_000_000_000),
-}
-_ANY_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
-_NUMBER = re.compile(
-    r"([0-9][0-9,.]*)(?:\s*(万|亿|(?:thousand|million|billion)\b))?", re.IGNORECASE
-)
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
 
 
@@ -92,36 +85,26 @@ def phrase_text(text: str) -> str:
     return " " + " ".join(_LATIN.findall(text.lower())) + " "
 
 
-@extractor("digits")
-def digit_anchors(block: Block, lang: str) -> frozenset[str]:
-    """Numbers written in Arabic digits, as values: thousands separators removed, and a scale
-    word applied (1.2万 and 12,000 are both 12000; 3.5亿 and "350 million" both 350000000).
+@extractor("values")
+def value_anchors(block: Block, lang: str) -> frozenset[str]:
+    """Numbers, percentages, ordinals, dates and times, as values: 1.2万 and 12,000 are one
+    anchor, 2023年4月2日 and "April 2, 2023" another.
 
-    A weak anchor: a value may still be written in words on one side (七百 / 700, 4月 / April),
-    so a number missing from the English costs less than a missing word.
+    A weaker anchor than a link: a number may be left out of a translation for good reason, so
+    one missing from the English costs less than a missing name. Small numbers written as words
+    are not anchors at all.
     """
-    if not _ANY_DIGIT.search(block.text):
+    if not _ANY_VALUE.search(block.text):
         return _EMPTY
-    text = block.text if block.text.isascii() else ascii_digits(block.text)
     found = set()
-    for match in _NUMBER.finditer(text):
-        token, scale = match.group(1).rstrip(".,"), match.group(2)
-        if "," in token and not _THOUSANDS.fullmatch(token):
-            found.update("n:" + part for part in token.split(",") if part)
+    for quantity in values.in_block(block.text, block.code, lang, None):
+        if quantity.soft:
             continue
-        try:
-            value = Decimal(token.replace(",", ""))
-        except InvalidOperation:
-            continue
-        if scale:
-            value *= _SCALES[scale.lower()]
-        found.add("n:" + _plain(value))
+        value = quantity.value
+        if quantity.kind is values.Kind.DATE and isinstance(value, tuple):
+            value = value[1:]  # the year may be left implicit on one side
+        found.add(f"n:{quantity.kind.value}:{value}")
     return frozenset(found)
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def anchors(block: Block, lang: str) -> frozenset[str]:

@@ -41,15 +41,7 @@ def problems(text: str, lang: str) -> list[str]:
         if marks:
             found.append(f"ASCII {' '.join(marks)} between Chinese characters")
     for opens, closes in _PAIRS[lang]:
-        depth = 0
-        for char in text:
-            if char in opens:
-                depth += 1
-            elif char in closes:
-                depth -= 1
-                if depth < 0:
-                    break
-        if depth:
+        if sum(map(text.count, opens)) != sum(map(text.count, closes)):
             found.append(f"unbalanced {opens[0]}{closes[0]}")
     if lang == "en" and text.count('"') % 2:
         found.append('unbalanced "')

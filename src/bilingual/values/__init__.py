@@ -28,19 +28,19 @@ __all__ = [
 def extract(text: str, lang: str, year: int | None = None) -> list[Quantity]:
     """Every quantity in ``text`` (``lang`` is zh or en); dates without a year take ``year``."""
     found = _cached(text, lang)
-    return found if year is None else [with_year(q, year) for q in found]
+    return list(found) if year is None else [with_year(q, year) for q in found]
 
 
 @lru_cache(maxsize=8192)
-def _cached(text: str, lang: str) -> list[Quantity]:
+def _cached(text: str, lang: str) -> tuple[Quantity, ...]:
     # Alignment and the checks both ask for the values of each block: parse each text once.
     if lang == "zh":
         from bilingual.values.zh import extract as extract_zh
 
-        return extract_zh(text)
+        return tuple(extract_zh(text))
     from bilingual.values.en import extract as extract_en
 
-    return extract_en(text)
+    return tuple(extract_en(text))
 
 
 def with_year(quantity: Quantity, year: int) -> Quantity:
@@ -58,7 +58,7 @@ def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> l
         text = text.replace(span, " " * len(span))
     if "://" in text or "@" in text:
         text = LINK.sub(lambda m: " " * len(m.group(0)), text)
-    found = extract(text, lang, year)
+    found = list(extract(text, lang, year))  # a copy: the cached list must not grow
     if lang == "en" and not text.isascii() and HAN_CHAR.search(text):
         # Chinese left in the English (reported by untranslated) still says what it says:
         # its numbers are read the Chinese way rather than reported missing.

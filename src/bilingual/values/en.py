@@ -1,5 +1,10 @@
 """Quantities in English text: numerals with separators and scale words, number words,
-percentages, ordinals, fractions, approximations, currency, dates, times and weekdays."""
+percentages, ordinals, fractions, approximations, currency, dates, times and weekdays.
+
+Words are read from one pass over the text's tokens rather than with a regular expression per
+vocabulary: long alternations of words are slow in Python's ``re``, and most sentences hold a
+number or two that every pattern would otherwise scan for.
+"""
 
 from __future__ import annotations
 
@@ -13,184 +18,81 @@ from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import english_months, english_weekdays
 
 UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000}  # fmt: skip
 ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
-DENOMINATORS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fourth": 4,
-    "fourths": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "tenth": 10,
-    "tenths": 10,
-}
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10,
+                "tenths": 10}  # fmt: skip
 MULTIPLIERS = {"twice": 2, "thrice": 3}
 QUALIFIERS = {
-    "more than": Qualifier.MORE,
-    "over": Qualifier.MORE,
-    "above": Qualifier.MORE,
-    "in excess of": Qualifier.MORE,
-    "upwards of": Qualifier.MORE,
-    "at least": Qualifier.MORE,
-    "as many as": Qualifier.MORE,
-    "no fewer than": Qualifier.MORE,
-    "no less than": Qualifier.MORE,
-    "about": Qualifier.ABOUT,
-    "around": Qualifier.ABOUT,
-    "approximately": Qualifier.ABOUT,
-    "roughly": Qualifier.ABOUT,
-    "some": Qualifier.ABOUT,
-    "an estimated": Qualifier.ABOUT,
-    "nearly": Qualifier.NEARLY,
-    "almost": Qualifier.NEARLY,
-    "close to": Qualifier.NEARLY,
-    "just under": Qualifier.NEARLY,
-    "fewer than": Qualifier.LESS,
-    "less than": Qualifier.LESS,
-    "under": Qualifier.LESS,
+    "more than": Qualifier.MORE, "over": Qualifier.MORE, "above": Qualifier.MORE,
+    "in excess of": Qualifier.MORE, "upwards of": Qualifier.MORE, "at least": Qualifier.MORE,
+    "as many as": Qualifier.MORE, "no fewer than": Qualifier.MORE,
+    "no less than": Qualifier.MORE, "about": Qualifier.ABOUT, "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT, "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT,
+    "an estimated": Qualifier.ABOUT, "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY,
+    "close to": Qualifier.NEARLY, "just under": Qualifier.NEARLY,
+    "fewer than": Qualifier.LESS, "less than": Qualifier.LESS, "under": Qualifier.LESS,
     "up to": Qualifier.LESS,
-}
+}  # fmt: skip
 _QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
 _CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥|￥|€|£)"
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn)"
-_PERCENT = r"(?:\s*%|\s*per\s*cent\b|\s*percent\b|\s*pct\b)"
+#: A hedge, and perhaps a currency, just before a number: "more than ", "about RMB ".
+_BEFORE = re.compile(rf"(?:^|\b)(?P<before>{_QUAL})\s+(?:{_CURRENCY}\s?)?$", re.IGNORECASE)
 _DIGITS = re.compile(
-    rf"(?:(?P<before>{_QUAL})\s+)?(?:{_CURRENCY}\s?)?"
-    rf"(?<![A-Za-z0-9.,])(?P<n>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    rf"(?:(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>{_SCALE})\b)?(?P<pct>{_PERCENT})?"
-    rf"(?![A-Za-z0-9]))",
+    r"(?<![A-Za-z0-9.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)"
+    r"\b)?(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?(?![A-Za-z0-9]))",
     re.IGNORECASE,
 )
-_WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
-_WORDS = re.compile(
-    rf"(?:(?P<before>{_QUAL})\s+)?(?:{_CURRENCY}\s?)?"
-    rf"\b(?P<n>(?:a\s+(?=hundred|thousand|million|billion))?(?:{_WORD})"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b(?P<pct>{_PERCENT})?",
-    re.IGNORECASE,
-)
-_ORDINAL_WORDS = re.compile(
-    rf"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-    rf"(?P<o>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b",
-    re.IGNORECASE,
-)
-_FRACTION = re.compile(
-    rf"\b(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
-    r"|(?<![0-9/])(?P<dnum>[0-9]+)/(?P<dden>[0-9]+)(?![0-9/])",
-    re.IGNORECASE,
-)
-_MULTIPLIER = re.compile(r"\b(?P<m>twice|thrice)\b", re.IGNORECASE)
+_SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
 _ISO_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
 )
-_TIME = re.compile(
-    r"\b(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])"
-    r"|\b(?P<word>noon|midday|midnight)\b",
+_CLOCK = re.compile(
+    r"(?<![0-9:.])(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
+    r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])",
     re.IGNORECASE,
 )
+_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_ANY_DIGIT = re.compile(r"[0-9]")
+_DAY_AFTER = re.compile(
+    r"\.?\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?"
+)
+_YEAR_AFTER = re.compile(r"\.?,?\s+(?P<y>[0-9]{4})(?![0-9])")
+_DAY_BEFORE = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 #: Words after which "May" is the month, not the verb.
 _MAY_CONTEXT = re.compile(
-    r"(?:in|since|until|till|by|from|to|through|early|late|mid|this|"
-    r"last|next|of|on|before|after|during)[\s-]+$",
+    r"(?:in|since|until|till|by|from|to|through|early|late|mid|this|last|next|of|on|before|"
+    r"after|during)[\s-]+$",
     re.IGNORECASE,
 )
+_NOON = {"noon": 12, "midday": 12, "midnight": 0}
+#: "first of all" is a connective, not the first of anything.
+_NOT_ORDINAL = re.compile(r"\s+of\s+all\b", re.IGNORECASE)
 
 
 @cache
-def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    months = "|".join(sorted(english_months(), key=len, reverse=True))
-    day = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
-    year = r"(?P<y>[0-9]{4})"
-    month_day = re.compile(
-        rf"\b(?P<mon>{months})\.?\s+{day}(?![0-9])(?:,?\s+{year}(?![0-9]))?", re.IGNORECASE
-    )
-    day_month = re.compile(
-        rf"(?<![0-9]){day}\s+(?:of\s+)?(?P<mon>{months})\b\.?(?:,?\s+{year}(?![0-9]))?",
-        re.IGNORECASE,
-    )
-    month_year = re.compile(rf"\b(?P<mon>{months})\.?,?\s+{year}(?![0-9])", re.IGNORECASE)
-    wide = "|".join(
-        m.capitalize() for m in english_months() if len(m) > 4 or m in ("june", "july", "may")
-    )
-    month = re.compile(rf"\b(?P<mon>{wide})\b")  # capitalised only: "may" is a verb
-    return month_day, day_month, month_year, month
-
-
-@cache
-def _weekday_pattern() -> re.Pattern[str]:
-    wide = [n for n in english_weekdays() if len(n) > 3]
-    short = [n for n in english_weekdays() if len(n) <= 3]
-    return re.compile(rf"\b(?P<w>{'|'.join(wide)})\b|\b(?P<s>{'|'.join(short)})\.", re.IGNORECASE)
+def _vocabulary() -> frozenset[str]:
+    """Every word that can start or make a quantity, to skip sentences that have none."""
+    return frozenset(
+        [*UNITS, *SCALES, *ORDINALS, *DENOMINATORS, *MULTIPLIERS, *_NOON, "a",
+         *english_months(), *english_weekdays()]
+    )  # fmt: skip
 
 
 def parse_words(words: str) -> Fraction | None:
@@ -205,28 +107,38 @@ def parse_words(words: str) -> Fraction | None:
             continue
         if word in UNITS:
             current += UNITS[word]
-            seen = True
         elif word == "hundred":
             current = (current or 1) * 100
-            seen = True
         elif word in SCALES:
             total += (current or 1) * SCALES[word]
             current = 0
-            seen = True
         else:
             return None
+        seen = True
     return Fraction(total + current) if seen else None
 
 
 def extract(text: str, year: int | None = None) -> list[Quantity]:
     """Every quantity in English ``text``, in order. Dates without a year take ``year``."""
     text = ascii_digits(text)
-    chars = list(text)
+    tokens = [
+        (m.group(0), m.group(0).lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if m.group(0).lower().split("-")[0] in _vocabulary()
+    ]
+    digits = _ANY_DIGIT.search(text) is not None
+    if not tokens and not digits:
+        return []
     found: list[Quantity] = []
-    for quantity in _dates_and_times(text, year):
-        found.append(quantity)
-        chars[quantity.start : quantity.end] = " " * (quantity.end - quantity.start)
-    found.extend(_numbers("".join(chars)))
+    taken: list[tuple[int, int]] = []
+    for quantity in _dates_and_times(text, tokens, digits, year):
+        if not _overlaps(taken, quantity.start, quantity.end):
+            found.append(quantity)
+            taken.append((quantity.start, quantity.end))
+    for quantity in _numbers(text, tokens, digits):
+        if not _overlaps(taken, quantity.start, quantity.end):
+            found.append(quantity)
+            taken.append((quantity.start, quantity.end))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -235,151 +147,167 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and end > a for a, b in taken)
 
 
-def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
-    taken: list[tuple[int, int]] = []
-    months = english_months()
-    month_day, day_month, month_year, month_alone = _date_patterns()
-    for match in _ISO_DATE.finditer(text):
-        m, d = int(match.group("m")), int(match.group("d"))
-        if 1 <= m <= 12 and 1 <= d <= 31:
-            taken.append(match.span())
-            yield Quantity(Kind.DATE, (int(match.group("y")), m, d), match.group(0), *match.span())
-    for pattern in (month_day, day_month, month_year):
-        for match in pattern.finditer(text):
-            if _overlaps(taken, *match.span()):
-                continue
-            groups = match.groupdict()
-            day = int(groups["d"]) if groups.get("d") else None
-            if day is not None and not 1 <= day <= 31:
-                continue
-            given = int(groups["y"]) if groups.get("y") else None
-            taken.append(match.span())
-            yield Quantity(
-                Kind.DATE,
-                (given or year, months[groups["mon"].lower()], day),
-                match.group(0),
-                *match.span(),
-            )
-    for match in month_alone.finditer(text):
-        if _overlaps(taken, *match.span()):
-            continue
-        if match.group("mon") == "May" and not _MAY_CONTEXT.search(text[: match.start()]):
-            continue
-        taken.append(match.span())
-        yield Quantity(
-            Kind.DATE,
-            (year, months[match.group("mon").lower()], None),
-            match.group(0),
-            *match.span(),
-        )
-    for match in _TIME.finditer(text):
-        if not _overlaps(taken, *match.span()):
-            quantity = _time(match)
+def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
+    """The hedge just before ``start`` ("more than 700") and where it begins."""
+    match = _BEFORE.search(text, max(0, start - 30), start)
+    if match is None:
+        return None, start
+    return QUALIFIERS[" ".join(match.group("before").lower().split())], match.start("before")
+
+
+def _dates_and_times(
+    text: str, tokens: list[tuple[str, str, int, int]], digits: bool, year: int | None
+) -> Iterator[Quantity]:
+    if digits:
+        for match in _ISO_DATE.finditer(text):
+            month, day = int(match.group("m")), int(match.group("d"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                value = (int(match.group("y")), month, day)
+                yield Quantity(Kind.DATE, value, match.group(0), *match.span())
+        for match in _CLOCK.finditer(text):
+            quantity = _clock(match)
             if quantity is not None:
-                taken.append(match.span())
                 yield quantity
-    for match in _weekday_pattern().finditer(text):
-        if not _overlaps(taken, *match.span()):
-            name = (match.group("w") or match.group("s")).lower()
-            yield Quantity(Kind.WEEKDAY, english_weekdays()[name], match.group(0), *match.span())
+    months, weekdays = english_months(), english_weekdays()
+    for word, lower, start, end in tokens:
+        if lower in months and word[0].isupper():
+            quantity = _date(text, word, lower, start, end, year)
+            if quantity is not None:
+                yield quantity
+        elif (
+            lower in weekdays
+            and word[0].isupper()
+            and (len(lower) > 3 or text[end : end + 1] == ".")
+        ):
+            yield Quantity(Kind.WEEKDAY, weekdays[lower], word, start, end)
+        elif lower in _NOON:
+            yield Quantity(Kind.TIME, (_NOON[lower], 0), word, start, end)
 
 
-def _time(match: re.Match[str]) -> Quantity | None:
-    if match.group("word"):
-        hour = 0 if match.group("word").lower() == "midnight" else 12
-        return Quantity(Kind.TIME, (hour, 0), match.group(0), *match.span())
+def _date(
+    text: str, word: str, lower: str, start: int, end: int, year: int | None
+) -> Quantity | None:
+    month = english_months()[lower]
+    after = _DAY_AFTER.match(text, end)
+    if after and 1 <= int(after.group("d")) <= 31:  # April 2, 2023 / Apr. 2
+        given = int(after.group("y")) if after.group("y") else None
+        value = (given or year, month, int(after.group("d")))
+        return Quantity(Kind.DATE, value, text[start : after.end()], start, after.end())
+    before = _DAY_BEFORE.search(text, max(0, start - 12), start)
+    if before and 1 <= int(before.group("d")) <= 31:  # 2 April 2023
+        tail = _YEAR_AFTER.match(text, end)
+        stop = tail.end() if tail else end
+        given = int(tail.group("y")) if tail else None
+        value = (given or year, month, int(before.group("d")))
+        return Quantity(Kind.DATE, value, text[before.start() : stop], before.start(), stop)
+    tail = _YEAR_AFTER.match(text, end)
+    if tail:  # April 2023
+        return Quantity(Kind.DATE, (int(tail.group("y")), month, None), text[start : tail.end()],
+                        start, tail.end())  # fmt: skip
+    if len(lower) <= 4 and lower not in ("may", "june", "july"):
+        return None  # "Mar" alone is not a date
+    if word == "May" and not _MAY_CONTEXT.search(text, max(0, start - 12), start):
+        return None  # "May" is also a verb
+    return Quantity(Kind.DATE, (year, month, None), word, start, end)
+
+
+def _clock(match: re.Match[str]) -> Quantity | None:
     if match.group("h24") is not None:
         hour, minute = int(match.group("h24")), int(match.group("m24"))
     else:
         hour, minute = int(match.group("h")), int(match.group("m") or 0)
-        afternoon = match.group("ap").lower().startswith("p")
         if not 1 <= hour <= 12:
             return None
-        hour = (hour % 12) + (12 if afternoon else 0)
+        hour = (hour % 12) + (12 if match.group("ap").lower().startswith("p") else 0)
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
     return Quantity(Kind.TIME, (hour, minute), match.group(0), *match.span())
 
 
-def _numbers(text: str) -> Iterator[Quantity]:
-    taken: list[tuple[int, int]] = []
-    for match in _FRACTION.finditer(text):
-        if match.group("dnum"):
-            num, den = int(match.group("dnum")), int(match.group("dden"))
-            soft = False
-        else:
-            word = match.group("num").lower()
-            num = 1 if word == "a" else UNITS[word]
-            den, soft = DENOMINATORS[match.group("den").lower()], True
-        if den:
-            taken.append(match.span())
-            yield Quantity(
-                Kind.FRACTION, Fraction(num, den), match.group(0), *match.span(), soft=soft
-            )
-    for match in _DIGITS.finditer(text):
-        if not _overlaps(taken, *match.span("n")):
-            quantity = _digits(match)
-            taken.append(match.span())
-            yield quantity
-    for match in _ORDINAL_WORDS.finditer(text):
-        if not _overlaps(taken, *match.span()):
-            value = ORDINALS[match.group("o").lower()]
-            if match.group("tens"):
-                value += UNITS[match.group("tens").lower()]
-            taken.append(match.span())
-            yield Quantity(
-                Kind.ORDINAL, Fraction(value), match.group(0), *match.span(), soft=value < 10
-            )
-    for match in _WORDS.finditer(text):
-        if not _overlaps(taken, *match.span("n")):
-            quantity = _words(match)
-            if quantity is not None:
-                taken.append(match.span())
-                yield quantity
-    for match in _MULTIPLIER.finditer(text):
-        if not _overlaps(taken, *match.span()):
-            yield Quantity(
-                Kind.NUMBER,
-                Fraction(MULTIPLIERS[match.group("m").lower()]),
-                match.group(0),
-                *match.span(),
-                soft=True,
-            )
+def _numbers(
+    text: str, tokens: list[tuple[str, str, int, int]], digits: bool
+) -> Iterator[Quantity]:
+    if digits:
+        for match in _SLASH_FRACTION.finditer(text):
+            if int(match.group("den")):
+                value = Fraction(int(match.group("num")), int(match.group("den")))
+                yield Quantity(Kind.FRACTION, value, match.group(0), *match.span())
+        for match in _DIGITS.finditer(text):
+            yield _digits(match, text)
+    yield from _word_numbers(text, tokens)
 
 
-def _digits(match: re.Match[str]) -> Quantity:
-    value = Fraction(match.group("n").replace(",", ""))
+def _decimal(text: str) -> Fraction:
+    whole, _, part = text.replace(",", "").partition(".")
+    return Fraction(int(whole + part), 10 ** len(part)) if part else Fraction(int(whole))
+
+
+def _digits(match: re.Match[str], text: str) -> Quantity:
+    value = _decimal(match.group("n"))
     scale = (match.group("scale") or "").lower()
     if scale:
-        value *= SCALES.get(scale, {"bn": 1_000_000_000, "mn": 1_000_000}.get(scale, 1))
+        value *= SCALES[scale]
     kind = Kind.NUMBER
     if match.group("ord"):
         kind = Kind.ORDINAL
     elif match.group("pct"):
         kind = Kind.PERCENT
-    before = match.group("before")
-    qualifier = QUALIFIERS.get(" ".join(before.lower().split())) if before else None
-    start = match.start() if before else match.start("n")
-    return Quantity(
-        kind, value, match.group(0)[start - match.start() :].strip(), start, match.end(), qualifier
-    )
+    qualifier, start = _hedge(text, match.start("n"))
+    return Quantity(kind, value, text[start : match.end()].strip(), start, match.end(), qualifier)
 
 
-def _words(match: re.Match[str]) -> Quantity | None:
-    words = match.group("n")
-    value = parse_words(words)
+def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterator[Quantity]:
+    index = 0
+    while index < len(tokens):
+        _, lower, start, end = tokens[index]
+        parts = lower.split("-")
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        adjacent = nxt is not None and text[end : nxt[2]].strip() == ""
+        if lower in MULTIPLIERS:
+            yield Quantity(Kind.NUMBER, Fraction(MULTIPLIERS[lower]), text[start:end], start,
+                           end, soft=True)  # fmt: skip
+        elif parts[-1] in ORDINALS and (len(parts) == 1 or parts[0] in UNITS):
+            if not (lower == "first" and _NOT_ORDINAL.match(text, end)):
+                value = ORDINALS[parts[-1]] + (UNITS[parts[0]] if len(parts) == 2 else 0)
+                yield Quantity(Kind.ORDINAL, Fraction(value), text[start:end], start, end,
+                               soft=value < 10)  # fmt: skip
+        elif len(parts) == 2 and parts[0] in UNITS and parts[1] in DENOMINATORS:
+            value = Fraction(UNITS[parts[0]], DENOMINATORS[parts[1]])  # two-thirds
+            yield Quantity(Kind.FRACTION, value, text[start:end], start, end, soft=True)
+        elif (
+            (lower in UNITS or lower == "a") and adjacent and nxt is not None
+            and nxt[1] in DENOMINATORS and UNITS.get(lower, 1) < 10
+        ):  # fmt: skip
+            value = Fraction(UNITS.get(lower, 1), DENOMINATORS[nxt[1]])  # one third, a quarter
+            yield Quantity(Kind.FRACTION, value, text[start : nxt[3]], start, nxt[3], soft=True)
+            index += 1
+        elif all(p in UNITS or p in SCALES for p in parts) or (
+            lower == "a" and adjacent and nxt is not None and nxt[1] in SCALES
+        ):
+            index, quantity = _word_run(text, tokens, index)
+            if quantity is not None:
+                yield quantity
+        index += 1
+
+
+def _word_run(
+    text: str, tokens: list[tuple[str, str, int, int]], index: int
+) -> tuple[int, Quantity | None]:
+    """Number words from ``tokens[index]`` on ("one hundred and five"); the last index used."""
+    start, end = tokens[index][2], tokens[index][3]
+    last = index
+    while last + 1 < len(tokens):
+        _, lower, nstart, nend = tokens[last + 1]
+        gap = text[end:nstart].strip().lower()
+        if gap not in ("", "and") or not all(p in UNITS or p in SCALES for p in lower.split("-")):
+            break
+        last, end = last + 1, nend
+    value = parse_words(text[start:end])
     if value is None or value == 1:
-        return None  # "one" is mostly "a" (one of, one-stop): not a count worth comparing
-    before = match.group("before")
-    qualifier = QUALIFIERS.get(" ".join(before.lower().split())) if before else None
-    kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
-    start = match.start() if before else match.start("n")
-    return Quantity(
-        kind,
-        value,
-        match.group(0)[start - match.start() :].strip(),
-        start,
-        match.end(),
-        qualifier,
-        soft=value < 10,
-    )
+        return last, None  # "one" is mostly "a" (one of, one-stop): not a count to compare
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:
+        end = percent.end()
+    qualifier, begin = _hedge(text, start)
+    kind = Kind.PERCENT if percent else Kind.NUMBER
+    return last, Quantity(kind, value, text[begin:end], begin, end, qualifier, soft=value < 10)

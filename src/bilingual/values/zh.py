@@ -29,7 +29,8 @@ SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 
-_N = f"[{NUMERALS}]+"
+_N = f"[{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?"
+_ANY_VALUE = re.compile(f"[0-9\uff10-\uff19{NUMERALS}首周星礼]")
 _D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _NUM = f"(?:{_D}\\s*[万亿]*|{_N})"
 #: Measure words after which a lone numeral counts something (两场, 三位, 五所).
@@ -60,6 +61,7 @@ _AFTER = {
     "以下": Qualifier.LESS,
     "以内": Qualifier.LESS,
 }
+_LATE_AFTER = re.compile(f"[{MEASURES}]?(左右|以上|以下|以内|上下)")
 _BEFORE_RE = "|".join(sorted(_BEFORE, key=len, reverse=True))
 _AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
 
@@ -145,7 +147,7 @@ _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
 _NUMBER = re.compile(
     rf"(?:(?P<before>{_BEFORE_RE})\s*)?"
-    rf"(?P<n>{_D}\s*[万亿]*|{_N})"
+    rf"(?<![A-Za-z])(?P<n>{_D}(?![A-Za-z])\s*[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％])?"
 )
 
@@ -155,6 +157,12 @@ def parse_numeral(text: str) -> Fraction | None:
     text = text.replace(",", "").replace(" ", "")
     if not text:
         return None
+    if "点" in text:  # 十五点五 = 15.5
+        whole, _, part = text.partition("点")
+        integer = parse_numeral(whole)
+        if integer is None or not part or any(c not in DIGIT for c in part):
+            return None
+        return integer + Fraction(int("".join(str(DIGIT[c]) for c in part)), 10 ** len(part))
     head = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
     if head:
         value = Fraction(head.group(0))
@@ -191,6 +199,8 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     Dates, times and weekdays are found first and blanked out, so that a value belonging to a
     date (the 2 of 4月2日) is not also a number.
     """
+    if not _ANY_VALUE.search(text):
+        return []
     text = ascii_digits(text)  # same length: positions stay valid
     found: list[Quantity] = []
     chars = list(text)
@@ -339,7 +349,7 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
     after = match.group("after")
     if not digits:
         following = text[match.end() : match.end() + 1]
-        if len(written) == 1 and written in "百千万亿" and not after:
+        if len(written) == 1 and written in "百千万亿" and not after and not match.group("before"):
             return None  # a bare 万 or 千 is a word (千万, 万一), not a number
         if written == "十" and not after and following not in MEASURES:
             return None
@@ -351,6 +361,9 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         ):
             return None
     qualifier = _BEFORE.get(match.group("before") or "") or _AFTER.get(after or "")
+    if qualifier is None:
+        late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
+        qualifier = _AFTER[late.group(1)] if late else None
     kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
     if text.startswith("周年", match.end()):
         kind = Kind.ORDINAL  # 二十周年 is the 20th anniversary
