@@ -33,7 +33,9 @@ ZH = [
     ("增长15.6％", ["percent 15.6"]),
     ("百分之三十", ["percent 30"]),
     ("百分之十五点五", ["percent 15.5"]),
-    ("十五点五公里", []),  # a decimal in words with no measure word is not a count
+    ("十五点五公里", ["number 15.5"]),
+    ("容量达2PB", ["number 2"]),
+    ("4K和3D影像", []),
     ("第五届开放日", ["ordinal 5 ~soft"]),
     ("第12届论坛", ["ordinal 12"]),
     ("第二十一次会议", ["ordinal 21"]),
@@ -110,6 +112,7 @@ EN = [
     ("one of the best", []),
     ("founded in 2008", ["number 2008"]),
     ("5G networks", []),
+    ("2 PB of data, 100km", ["number 2", "number 100"]),
     ("April 2, 2023", ["date 2023-04-02"]),
     ("2 April 2023", ["date 2023-04-02"]),
     ("on April 2", ["date 2023-04-02"]),

@@ -55,7 +55,7 @@ _BEFORE = re.compile(rf"(?:^|\b)(?P<before>{_QUAL})\s+(?:{_CURRENCY}\s?)?$", re.
 _DIGITS = re.compile(
     r"(?<![A-Za-z0-9.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)"
-    r"\b)?(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?(?![A-Za-z0-9]))",
+    r"\b)?(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?(?![0-9])(?![A-Za-z](?![A-Za-z])))",
     re.IGNORECASE,
 )
 _SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")

@@ -33,6 +33,8 @@ _N = f"[{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?"
 _ANY_VALUE = re.compile(f"[0-9\uff10-\uff19{NUMERALS}首周星礼]")
 _D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _NUM = f"(?:{_D}\\s*[万亿]*|{_N})"
+#: Digits then one Latin letter (5G, 3D, 4K) name a thing; digits then a unit (2PB, 100km)
+#: are a quantity. The same rule holds in English.
 #: Measure words after which a lone numeral counts something (两场, 三位, 五所).
 MEASURES = "个位名场次项年天所家届批件篇人倍岁周月日元只条台座部本门支份期轮组间种类层级辆架艘枚"
 
@@ -147,7 +149,7 @@ _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
 _NUMBER = re.compile(
     rf"(?:(?P<before>{_BEFORE_RE})\s*)?"
-    rf"(?<![A-Za-z])(?P<n>{_D}(?![A-Za-z])\s*[万亿]*|{_N})"
+    rf"(?<![A-Za-z])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))\s*[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％])?"
 )
 
