@@ -30,6 +30,7 @@ BIG_UNIT = {"万": 10_000, "亿": 100_000_000}
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 
 _N = f"[{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?"
+_ANY_DIGIT = re.compile("[0-9]")
 _ANY_VALUE = re.compile(f"[0-9\uff10-\uff19{NUMERALS}首周星礼]")
 _D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _NUM = f"(?:{_D}\\s*[万亿]*|{_N})"
@@ -64,7 +65,6 @@ _AFTER = {
     "以内": Qualifier.LESS,
 }
 _LATE_AFTER = re.compile(f"[{MEASURES}]?(左右|以上|以下|以内|上下)")
-_BEFORE_RE = "|".join(sorted(_BEFORE, key=len, reverse=True))
 _AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
 
 #: Fixed expressions whose numerals are not quantities, or stand for other ones.
@@ -148,7 +148,6 @@ _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
 _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
 _NUMBER = re.compile(
-    rf"(?:(?P<before>{_BEFORE_RE})\s*)?"
     rf"(?<![A-Za-z])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))\s*[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％])?"
 )
@@ -239,14 +238,15 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for match in _ISO_DATE.finditer(text):
-        month, day = int(match.group("m")), int(match.group("d"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            taken.append(match.span())
-            yield Quantity(
-                Kind.DATE, (int(match.group("y")), month, day), match.group(0), *match.span()
-            )
-    for match in _DATE.finditer(text):
+    # Each pattern runs only when its marker is in the text: most sentences have no date.
+    if _ANY_DIGIT.search(text) and ("-" in text or "/" in text or "." in text):
+        for match in _ISO_DATE.finditer(text):
+            month, day = int(match.group("m")), int(match.group("d"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                taken.append(match.span())
+                value = (int(match.group("y")), month, day)
+                yield Quantity(Kind.DATE, value, match.group(0), *match.span())
+    for match in _DATE.finditer(text) if "月" in text else ():
         if not free(*match.span()):
             continue
         month = _small(match.group("m"))
@@ -258,17 +258,17 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             continue  # 一月 alone is too often "one month" (一个月 is caught by the measure)
         taken.append(match.span())
         yield Quantity(Kind.DATE, (given or year, month, day), match.group(0), *match.span())
-    for match in _TIME.finditer(text):
-        if not free(*match.span()):
-            continue
-        quantity = _time(match)
-        if quantity is not None:
-            taken.append(match.span())
-            yield quantity
-    for match in _WEEKDAY.finditer(text):
+    for match in _TIME.finditer(text) if any(mark in text for mark in ":：时点") else ():
         if free(*match.span()):
-            name = match.group(0)
-            yield Quantity(Kind.WEEKDAY, chinese_weekdays()[name], name, *match.span())
+            quantity = _time(match)
+            if quantity is not None:
+                taken.append(match.span())
+                yield quantity
+    if "周" in text or "星期" in text or "礼拜" in text:
+        for match in _WEEKDAY.finditer(text):
+            if free(*match.span()):
+                name = match.group(0)
+                yield Quantity(Kind.WEEKDAY, chinese_weekdays()[name], name, *match.span())
 
 
 def _time(match: re.Match[str]) -> Quantity | None:
@@ -300,17 +300,15 @@ def _numbers(text: str) -> Iterator[Quantity]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for pattern, kind in (
-        (_PERCENT, Kind.PERCENT),
-        (_FRACTION, Kind.FRACTION),
-        (_ORDINAL, Kind.ORDINAL),
-    ):
-        for match in pattern.finditer(text):
+    specials = ((_PERCENT, Kind.PERCENT, "百分之"), (_FRACTION, Kind.FRACTION, "分之"),
+                (_ORDINAL, Kind.ORDINAL, "第"))  # fmt: skip
+    for pattern, kind, marker in specials:
+        for match in pattern.finditer(text) if marker in text else ():
             quantity = _special(match, kind) if free(*match.span()) else None
             if quantity is not None:
                 taken.append(match.span())
                 yield quantity
-    for match in _FIRST.finditer(text):
+    for match in _FIRST.finditer(text) if "首" in text else ():
         if free(*match.span()):
             taken.append(match.span())
             yield Quantity(Kind.ORDINAL, Fraction(1), "首", *match.span(), soft=True)
@@ -342,6 +340,15 @@ def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
     )
 
 
+def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
+    """A hedge written just before a number (约460, 超过1200) and where it starts."""
+    for size in (3, 2, 1):
+        word = text[max(0, start - size) : start]
+        if word in _BEFORE:
+            return word, start - size
+    return None, start
+
+
 def _number(match: re.Match[str], text: str) -> Quantity | None:
     written = match.group("n").strip()
     value = parse_numeral(written)
@@ -349,9 +356,10 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         return None
     digits = written[0].isdigit()
     after = match.group("after")
+    before, start = _hedge_before(text, match.start("n"))
     if not digits:
         following = text[match.end() : match.end() + 1]
-        if len(written) == 1 and written in "百千万亿" and not after and not match.group("before"):
+        if len(written) == 1 and written in "百千万亿" and not after and not before:
             return None  # a bare 万 or 千 is a word (千万, 万一), not a number
         if written == "十" and not after and following not in MEASURES:
             return None
@@ -362,20 +370,13 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
             and (written == "一" or not following or following not in MEASURES)
         ):
             return None
-    qualifier = _BEFORE.get(match.group("before") or "") or _AFTER.get(after or "")
+    qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "")
     if qualifier is None:
         late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
         qualifier = _AFTER[late.group(1)] if late else None
     kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
     if text.startswith("周年", match.end()):
         kind = Kind.ORDINAL  # 二十周年 is the 20th anniversary
-    start = match.start("n") if not match.group("before") else match.start()
-    return Quantity(
-        kind,
-        value,
-        match.group(0).strip(),
-        start,
-        match.end(),
-        qualifier,
-        soft=not digits and value < 10,
-    )
+    soft = not digits and value < 10
+    text_span = text[start : match.end()].strip()
+    return Quantity(kind, value, text_span, start, match.end(), qualifier, soft=soft)
