@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from bilingual.text import ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
@@ -67,7 +67,8 @@ _CLOCK = re.compile(
     r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LETTERS = re.compile(r"[a-z]+")
+_AM_PM = re.compile(r"[0-9]\s*[ap]\.?m\b", re.IGNORECASE)
 _ANY_DIGIT = re.compile(r"[0-9]")
 _DAY_AFTER = re.compile(
     r"\.?\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?"
@@ -90,7 +91,7 @@ _NOT_ORDINAL = re.compile(r"\s+of\s+all\b", re.IGNORECASE)
 def _vocabulary() -> frozenset[str]:
     """Every word that can start or make a quantity, to skip sentences that have none."""
     return frozenset(
-        [*UNITS, *SCALES, *ORDINALS, *DENOMINATORS, *MULTIPLIERS, *_NOON, "a",
+        [*UNITS, *SCALES, *ORDINALS, *DENOMINATORS, *MULTIPLIERS, *_NOON,
          *english_months(), *english_weekdays()]
     )  # fmt: skip
 
@@ -121,11 +122,7 @@ def parse_words(words: str) -> Fraction | None:
 def extract(text: str, year: int | None = None) -> list[Quantity]:
     """Every quantity in English ``text``, in order. Dates without a year take ``year``."""
     text = ascii_digits(text)
-    tokens = [
-        (m.group(0), m.group(0).lower(), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
-        if m.group(0).lower().split("-")[0] in _vocabulary()
-    ]
+    tokens = _tokens(text)
     digits = _ANY_DIGIT.search(text) is not None
     if not tokens and not digits:
         return []
@@ -143,6 +140,29 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     return found
 
 
+def _tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """The words of ``text`` that can take part in a quantity: (word, lower-case, start, end).
+
+    A set intersection finds which vocabulary words occur at all (most sentences have one or
+    two); only those are then located, with a small pattern made for them.
+    """
+    lowered = text.lower()
+    present = _vocabulary().intersection(_LETTERS.findall(lowered))
+    if not present:
+        return []
+    found = []
+    for match in _locator(frozenset(present)).finditer(lowered):
+        start, end = match.span()
+        found.append((text[start:end], match.group(), start, end))
+    return found
+
+
+@lru_cache(maxsize=2048)
+def _locator(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:-[a-z]+)*\b")
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and end > a for a, b in taken)
 
@@ -158,12 +178,13 @@ def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
 def _dates_and_times(
     text: str, tokens: list[tuple[str, str, int, int]], digits: bool, year: int | None
 ) -> Iterator[Quantity]:
-    if digits:
+    if digits and ("-" in text or "/" in text or "." in text):
         for match in _ISO_DATE.finditer(text):
             month, day = int(match.group("m")), int(match.group("d"))
             if 1 <= month <= 12 and 1 <= day <= 31:
                 value = (int(match.group("y")), month, day)
                 yield Quantity(Kind.DATE, value, match.group(0), *match.span())
+    if digits and (":" in text or _AM_PM.search(text)):
         for match in _CLOCK.finditer(text):
             quantity = _clock(match)
             if quantity is not None:
@@ -227,11 +248,12 @@ def _clock(match: re.Match[str]) -> Quantity | None:
 def _numbers(
     text: str, tokens: list[tuple[str, str, int, int]], digits: bool
 ) -> Iterator[Quantity]:
-    if digits:
+    if digits and "/" in text:
         for match in _SLASH_FRACTION.finditer(text):
             if int(match.group("den")):
                 value = Fraction(int(match.group("num")), int(match.group("den")))
                 yield Quantity(Kind.FRACTION, value, match.group(0), *match.span())
+    if digits:
         for match in _DIGITS.finditer(text):
             yield _digits(match, text)
     yield from _word_numbers(text, tokens)
@@ -263,7 +285,10 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
         parts = lower.split("-")
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         adjacent = nxt is not None and text[end : nxt[2]].strip() == ""
-        if lower in MULTIPLIERS:
+        if lower in DENOMINATORS and text[max(0, start - 2) : start].lower() == "a ":
+            value = Fraction(1, DENOMINATORS[lower])  # a third, a quarter
+            yield Quantity(Kind.FRACTION, value, text[start - 2 : end], start - 2, end, soft=True)
+        elif lower in MULTIPLIERS:
             yield Quantity(Kind.NUMBER, Fraction(MULTIPLIERS[lower]), text[start:end], start,
                            end, soft=True)  # fmt: skip
         elif parts[-1] in ORDINALS and (len(parts) == 1 or parts[0] in UNITS):
@@ -275,15 +300,13 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
             value = Fraction(UNITS[parts[0]], DENOMINATORS[parts[1]])  # two-thirds
             yield Quantity(Kind.FRACTION, value, text[start:end], start, end, soft=True)
         elif (
-            (lower in UNITS or lower == "a") and adjacent and nxt is not None
-            and nxt[1] in DENOMINATORS and UNITS.get(lower, 1) < 10
+            lower in UNITS and adjacent and nxt is not None
+            and nxt[1] in DENOMINATORS and UNITS[lower] < 10
         ):  # fmt: skip
-            value = Fraction(UNITS.get(lower, 1), DENOMINATORS[nxt[1]])  # one third, a quarter
+            value = Fraction(UNITS[lower], DENOMINATORS[nxt[1]])  # one third, two fifths
             yield Quantity(Kind.FRACTION, value, text[start : nxt[3]], start, nxt[3], soft=True)
             index += 1
-        elif all(p in UNITS or p in SCALES for p in parts) or (
-            lower == "a" and adjacent and nxt is not None and nxt[1] in SCALES
-        ):
+        elif all(p in UNITS or p in SCALES for p in parts):
             index, quantity = _word_run(text, tokens, index)
             if quantity is not None:
                 yield quantity
