@@ -100,8 +100,15 @@ class _Side:
             self.strong.append(found - hints)
         if lang == "zh":
             self.phrases = [latin_phrases(b.text) for b in blocks]
-        else:
-            self.texts = [phrase_text(b.text) for b in blocks]
+        else:  # filled in only for blocks a Chinese phrase is looked up in
+            self._texts: dict[int, str] = {}
+
+    def text(self, index: int) -> str:
+        """An English block's words, lower-cased between single spaces (made when first asked)."""
+        found = self._texts.get(index)
+        if found is None:
+            found = self._texts[index] = phrase_text(self.blocks[index].text)
+        return found
 
     def scale(self, ratio: float) -> None:
         self.lengths = [h * ratio + o for h, o in zip(self.han, self.other, strict=True)]
@@ -201,7 +208,8 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
     return moves
 
 
-def _phrases_found(phrases: frozenset[str], texts: Sequence[str]) -> int:
+def _phrases_found(phrases: frozenset[str], right: _Side, j0: int, j1: int) -> int:
+    texts = [right.text(j) for j in range(j0, j1)]
     return sum(1 for p in phrases if any(f" {p} " in t for t in texts))
 
 
@@ -219,7 +227,7 @@ def _convincing(left: _Side, right: _Side, k: int) -> bool:
         return False
     zs, es = left.strong[k], right.strong[k]
     phrases = left.phrases[k]
-    found = _phrases_found(phrases, (right.texts[k],)) if phrases else 0
+    found = _phrases_found(phrases, right, k, k + 1) if phrases else 0
     shared = len(zs & es) + found + len(left.hints[k] & right.hints[k])
     return len(zs ^ es) + len(phrases) - found <= shared
 
@@ -240,7 +248,6 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
         zh_hints = left.hints[i0].union(*left.hints[i0 + 1 : i1])
         en_hints = right.hints[j0].union(*right.hints[j0 + 1 : j1])
         phrases = left.phrases[i0].union(*left.phrases[i0 + 1 : i1])
-        texts = right.texts[j0:j1]
         zh_len, en_len = sum(left.lengths[i0:i1]), sum(right.lengths[j0:j1])
         prior = _PRIOR[i1 - i0, j1 - j0]
     else:
@@ -250,10 +257,10 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
             kind_cost = _HEADING_LEVEL
         zs, es = left.strong[i0], right.strong[j0]
         zh_hints, en_hints = left.hints[i0], right.hints[j0]
-        phrases, texts = left.phrases[i0], right.texts[j0 : j0 + 1]
+        phrases = left.phrases[i0]
         zh_len, en_len = left.lengths[i0], right.lengths[j0]
         prior = _ONE_ONE
-    found = _phrases_found(phrases, texts) if phrases else 0
+    found = _phrases_found(phrases, right, j0, j1) if phrases else 0
     shared = len(zs & es) + found + len(zh_hints & en_hints)
     missing = len(zs ^ es) + len(phrases) - found
     anchor_cost = (

@@ -25,6 +25,7 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7\u2014\u20
 HAN = re.compile(f"[{_HAN_CHAR}](?:[{_HAN_CHAR}{_CJK_PUNCT}]|[0-9 .,%:\\-]+(?=[{_HAN_CHAR}]))*")
 HAN_CHAR = re.compile(f"[{_HAN_CHAR}]")
 
+_FULL_WIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -37,6 +38,8 @@ def find_links(text: str) -> list[str]:
 
 def ascii_digits(text: str) -> str:
     """Full-width digits (２０２３) as ASCII digits (2023)."""
+    if text.isascii() or not _FULL_WIDTH_DIGIT.search(text):
+        return text
     return text.translate(_FULL_WIDTH_DIGITS)
 
 

@@ -54,8 +54,12 @@ class _Draft:
     has_image: bool = False
 
     def freeze(self) -> Block:
-        text = _CJK_BREAK.sub("", "".join(self.parts))
-        text = _SPACE.sub(" ", text).strip()
+        text = "".join(self.parts)
+        if "\n" in text:
+            text = _CJK_BREAK.sub("", text)
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+            text = _SPACE.sub(" ", text)
+        text = text.strip()
         kind = self.kind
         if kind == "paragraph" and self.images_only and self.has_image:
             kind = "image"

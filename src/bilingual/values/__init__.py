@@ -31,7 +31,7 @@ def extract(text: str, lang: str, year: int | None = None) -> list[Quantity]:
     return list(found) if year is None else [with_year(q, year) for q in found]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _cached(text: str, lang: str) -> tuple[Quantity, ...]:
     # Alignment and the checks both ask for the values of each block: parse each text once.
     if lang == "zh":
@@ -54,6 +54,14 @@ def with_year(quantity: Quantity, year: int) -> Quantity:
 
 def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> list[Quantity]:
     """The quantities of a block's prose: code, URLs and e-mail addresses left out."""
+    return list(_in_block(text, code, lang, year))
+
+
+@lru_cache(maxsize=1024)
+def _in_block(
+    text: str, code: tuple[str, ...], lang: str, year: int | None
+) -> tuple[Quantity, ...]:
+    # Alignment, number-mismatch and date-mismatch all read each block: once is enough.
     for span in code:
         text = text.replace(span, " " * len(span))
     if "://" in text or "@" in text:
@@ -67,4 +75,4 @@ def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> l
                 dataclasses.replace(q, start=q.start + run.start(), end=q.end + run.start())
                 for q in extract(run.group(0), "zh", year)
             )
-    return found
+    return tuple(found)

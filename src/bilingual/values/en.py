@@ -96,7 +96,7 @@ def _vocabulary() -> frozenset[str]:
     )  # fmt: skip
 
 
-def parse_words(words: str) -> Fraction | None:
+def parse_words(words: str) -> int | None:
     """The value of English number words: "seven hundred", "twelve thousand", "a million"."""
     total = current = 0
     seen = False
@@ -116,7 +116,7 @@ def parse_words(words: str) -> Fraction | None:
         else:
             return None
         seen = True
-    return Fraction(total + current) if seen else None
+    return total + current if seen else None
 
 
 def extract(text: str, year: int | None = None) -> list[Quantity]:
@@ -259,9 +259,9 @@ def _numbers(
     yield from _word_numbers(text, tokens)
 
 
-def _decimal(text: str) -> Fraction:
+def _decimal(text: str) -> Fraction | int:
     whole, _, part = text.replace(",", "").partition(".")
-    return Fraction(int(whole + part), 10 ** len(part)) if part else Fraction(int(whole))
+    return Fraction(int(whole + part), 10 ** len(part)) if part else int(whole)
 
 
 def _digits(match: re.Match[str], text: str) -> Quantity:
@@ -289,12 +289,12 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
             value = Fraction(1, DENOMINATORS[lower])  # a third, a quarter
             yield Quantity(Kind.FRACTION, value, text[start - 2 : end], start - 2, end, soft=True)
         elif lower in MULTIPLIERS:
-            yield Quantity(Kind.NUMBER, Fraction(MULTIPLIERS[lower]), text[start:end], start,
+            yield Quantity(Kind.NUMBER, MULTIPLIERS[lower], text[start:end], start,
                            end, soft=True)  # fmt: skip
         elif parts[-1] in ORDINALS and (len(parts) == 1 or parts[0] in UNITS):
             if not (lower == "first" and _NOT_ORDINAL.match(text, end)):
                 value = ORDINALS[parts[-1]] + (UNITS[parts[0]] if len(parts) == 2 else 0)
-                yield Quantity(Kind.ORDINAL, Fraction(value), text[start:end], start, end,
+                yield Quantity(Kind.ORDINAL, value, text[start:end], start, end,
                                soft=value < 10)  # fmt: skip
         elif len(parts) == 2 and parts[0] in UNITS and parts[1] in DENOMINATORS:
             value = Fraction(UNITS[parts[0]], DENOMINATORS[parts[1]])  # two-thirds

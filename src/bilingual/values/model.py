@@ -34,6 +34,7 @@ class Qualifier(StrEnum):
 
 #: A date is (year, month, day), any of which may be unknown; a time is (hour, minute) on a
 #: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday).
+#: Numbers are ints when whole (cheaper, and equal to the same Fraction) and Fractions when not.
 Value = Fraction | tuple[int | None, int | None, int | None] | tuple[int, int] | int
 
 
@@ -71,7 +72,7 @@ class Quantity:
             return f"{value[0]:02d}:{value[1]:02d}"
         if self.kind is Kind.WEEKDAY:
             return WEEKDAYS[int(value)]  # type: ignore[arg-type]
-        number = value if isinstance(value, Fraction) else Fraction(int(value))  # type: ignore[arg-type]
+        number = Fraction(value)  # type: ignore[arg-type]
         if self.kind is Kind.FRACTION:
             return f"{number.numerator}/{number.denominator}"
         text = _plain(number)

@@ -153,7 +153,7 @@ _NUMBER = re.compile(
 )
 
 
-def parse_numeral(text: str) -> Fraction | None:
+def parse_numeral(text: str) -> Fraction | int | None:
     """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三)."""
     text = text.replace(",", "").replace(" ", "")
     if not text:
@@ -166,14 +166,16 @@ def parse_numeral(text: str) -> Fraction | None:
         return integer + Fraction(int("".join(str(DIGIT[c]) for c in part)), 10 ** len(part))
     head = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
     if head:
-        value = Fraction(head.group(0))
+        digits = head.group(0)
+        whole, _, part = digits.partition(".")
+        value: Fraction | int = Fraction(int(whole + part), 10 ** len(part)) if part else int(whole)
         for char in text[head.end() :]:
             if char not in BIG_UNIT:
                 return None
             value *= BIG_UNIT[char]
         return value
     if all(char in DIGIT for char in text) and len(text) > 1:
-        return Fraction(int("".join(str(DIGIT[c]) for c in text)))  # 二〇二三
+        return int("".join(str(DIGIT[c]) for c in text))  # 二〇二三
     total = section = number = 0
     for index, char in enumerate(text):
         if char in DIGIT:
@@ -191,7 +193,7 @@ def parse_numeral(text: str) -> Fraction | None:
             section = number = 0
         else:
             return None
-    return Fraction(total + section + number)
+    return total + section + number
 
 
 def extract(text: str, year: int | None = None) -> list[Quantity]:
@@ -214,7 +216,7 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
             found.append(
                 Quantity(
                     kind,
-                    Fraction(value),
+                    value,
                     match.group(0),
                     match.start(),
                     match.end(),
@@ -311,7 +313,7 @@ def _numbers(text: str) -> Iterator[Quantity]:
     for match in _FIRST.finditer(text) if "首" in text else ():
         if free(*match.span()):
             taken.append(match.span())
-            yield Quantity(Kind.ORDINAL, Fraction(1), "首", *match.span(), soft=True)
+            yield Quantity(Kind.ORDINAL, 1, "首", *match.span(), soft=True)
     for match in _NUMBER.finditer(text):
         if free(*match.span()):
             quantity = _number(match, text)
@@ -326,7 +328,7 @@ def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
             return None
         return Quantity(
             kind,
-            num / den,
+            Fraction(num) / den,
             match.group(0),
             *match.span(),
             soft=not any(c.isdigit() for c in match.group(0)),
