@@ -22,6 +22,9 @@ CONTRACT = {
     "S101": "structure-mismatch",
     "T101": "untranslated",
     "L101": "link-mismatch",
+    "N101": "number-mismatch",
+    "D101": "date-mismatch",
+    "P101": "punctuation",
 }
 
 

@@ -1,0 +1,147 @@
+"""N101 number-mismatch and D101 date-mismatch: values compared by value, not by spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.model import Severity
+
+SAME = [
+    ("七百余位嘉宾出席。", "More than 700 guests attended."),
+    ("七百余位嘉宾出席。", "Over seven hundred guests attended."),
+    ("建设面积达1.2万平方米。", "It covers 12,000 square meters."),
+    ("项目总投资3.5亿元。", "The project has a total investment of RMB 350 million."),
+    ("设立青年人才专项基金5000万元。", "A young talent fund of RMB 50 million was set up."),
+    ("百分之三十的经费用于人才引进。", "30% of the funding goes to recruiting talent."),
+    ("35%的经费用于设备。", "35 per cent of the funding goes to equipment."),
+    ("第五届校园开放日举行。", "The fifth campus open day was held."),
+    ("首届论坛举行。", "The first forum was held."),
+    ("三分之一的学生参加。", "One third of the students took part."),
+    ("共1200人参加。", "A total of 1,200 people took part."),
+    ("项目为期3至5年。", "The project will run for three to five years."),
+    ("举办两场报告会。", "Two lectures were held."),
+    ("浦江创新论坛创办于2008年。", "The Pujiang Innovation Forum was founded in 2008."),
+    ("毕业二十周年的校友返校。", "Alumni marking the 20th anniversary of graduation returned."),
+    ("近30年来，学校培养了约460名博士。", "In nearly 30 years it trained about 460 PhDs."),
+]
+CHANGED = [
+    ("七百余位嘉宾出席。", "More than 770 guests attended.", Severity.ERROR),
+    ("建设面积达1.2万平方米。", "It covers 1,200 square meters.", Severity.ERROR),
+    (
+        "项目总投资3.5亿元。",
+        "The project has a total investment of RMB 35 million.",
+        Severity.ERROR,
+    ),
+    (
+        "百分之三十的经费用于人才引进。",
+        "35% of the funding goes to recruiting talent.",
+        Severity.ERROR,
+    ),
+    ("第五届校园开放日举行。", "The sixth campus open day was held.", Severity.WARNING),
+    ("第12届论坛举行。", "The 13th forum was held.", Severity.ERROR),
+    ("三分之一的学生参加。", "A quarter of the students took part.", Severity.WARNING),
+    ("共1200人参加。", "A total of 1,300 people took part.", Severity.ERROR),
+    (
+        "浦江创新论坛创办于2008年。",
+        "The Pujiang Innovation Forum was founded in 2009.",
+        Severity.ERROR,
+    ),
+    ("举办两场报告会。", "Three lectures were held.", Severity.WARNING),
+    ("七百余位嘉宾出席。", "Guests attended.", Severity.ERROR),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), SAME)
+def test_same_value_in_other_words_does_not_fire(root, zh, en):
+    root.pair("a", zh, en)
+    assert root.findings("a", "number-mismatch") == []
+
+
+@pytest.mark.parametrize(("zh", "en", "severity"), CHANGED)
+def test_changed_value_fires(root, zh, en, severity):
+    root.pair("a", zh, en)
+    (finding,) = root.findings("a", "number-mismatch")
+    assert finding.severity is severity
+    assert finding.zh.line == 7 and finding.en.line == 7
+
+
+def test_message_names_both_values_and_lines(root):
+    root.pair("a", "七百余位嘉宾出席。", "More than 770 guests attended.")
+    (finding,) = root.findings("a", "number-mismatch")
+    assert finding.message == "700 (七百余) in zh.md:7 is 770 (More than 770) in en.md:7"
+
+
+def test_different_hedge_is_a_warning(root):
+    root.pair("a", "近七百位嘉宾出席。", "More than 700 guests attended.")
+    (finding,) = root.findings("a", "number-mismatch")
+    assert finding.severity is Severity.WARNING
+    assert "hedged differently" in finding.message
+
+
+def test_a_dropped_hedge_is_not_reported(root):
+    root.pair("a", "七百余位嘉宾出席。", "700 guests attended.")
+    assert root.findings("a", "number-mismatch") == []
+
+
+def test_numbers_in_code_and_links_are_left_alone(root):
+    root.pair(
+        "a",
+        "运行 `check --jobs 4`，详见 https://example.org/2024/5 。",
+        "Run `check --jobs 8`; see https://example.org/2024/5.",
+    )
+    assert root.findings("a", "number-mismatch") == []
+
+
+def test_configured_warning_keeps_soft_findings_warnings(root):
+    from bilingual.config import ChecksConfig, Config
+
+    root.pair("a", "七百余位嘉宾出席。", "More than 770 guests attended.")
+    config = Config(checks=ChecksConfig(severity={"number-mismatch": Severity.WARNING}))
+    (finding,) = root.findings("a", "number-mismatch", config=config)
+    assert finding.severity is Severity.WARNING
+
+
+# --- date-mismatch --------------------------------------------------------------------------
+
+SAME_DATES = [
+    ("论坛于2023年4月2日举行。", "The forum was held on 2 April 2023."),
+    ("论坛于2023年4月2日举行。", "The forum was held on April 2, 2023."),
+    ("论坛于4月2日举行。", "The forum was held on April 2."),
+    ("论坛于4月2日举行。", "The forum was held on April 2, 2023."),
+    ("论坛于2023年4月举行。", "The forum was held in April 2023."),
+    ("报名于5月15日（周一）截止。", "Registration closes on Monday, May 15."),
+    ("活动于下午3点30分开始。", "The event starts at 3:30 p.m."),
+    ("活动于上午9时开始。", "The event starts at 9 a.m."),
+    ("9:00-11:30：招生咨询", "9:00-11:30: admissions advice"),
+    ("论坛于2023-04-02举行。", "The forum was held on Apr. 2, 2023."),
+]
+CHANGED_DATES = [
+    ("论坛于2023年4月2日举行。", "The forum was held on April 12, 2023."),
+    ("论坛于2023年4月2日举行。", "The forum was held on April 2, 2022."),
+    ("论坛于4月2日举行。", "The forum was held on March 2."),
+    ("报名于5月15日（周一）截止。", "Registration closes on Tuesday, May 15."),
+    ("活动于下午3点30分开始。", "The event starts at 3:30 a.m."),
+    ("论坛于4月2日举行。", "The forum was held in April."),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), SAME_DATES)
+def test_same_date_in_other_words_does_not_fire(root, zh, en):
+    root.pair("a", zh, en)
+    assert root.findings("a", "date-mismatch") == []
+    assert root.findings("a", "number-mismatch") == []  # a date's numbers are not numbers
+
+
+@pytest.mark.parametrize(("zh", "en"), CHANGED_DATES)
+def test_changed_date_fires(root, zh, en):
+    root.pair("a", zh, en)
+    findings = root.findings("a", "date-mismatch")
+    assert findings and all(f.severity is Severity.ERROR for f in findings)
+
+
+def test_date_without_year_is_read_in_the_article_year(root):
+    meta = "title: t\ndate: 2024-01-05\ncategory: c\n"
+    root.pair("a", "论坛于4月2日举行。", "The forum was held on April 2, 2023.",
+              zh_meta=meta, en_meta=meta)  # fmt: skip
+    (finding,) = root.findings("a", "date-mismatch")
+    assert finding.message.startswith("2024-04-02 (4月2日) in zh.md:7 is 2023-04-02")
