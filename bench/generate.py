@@ -195,7 +195,7 @@ def _inject(rng: random.Random, zh: list[str], en: list[str]) -> dict | None:
                 r"September|October|November|December) (\d+)"
             ),
             "changed-date",
-            lambda m: f"{m.group(1)} {int(m.group(2)) + 10}",
+            lambda m: f"{m.group(1)} {(int(m.group(2)) + 9) % 28 + 1}",  # a valid day
         )
     return None
 

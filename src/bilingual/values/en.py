@@ -210,7 +210,7 @@ def _date(
 ) -> Quantity | None:
     month = english_months()[lower]
     after = _DAY_AFTER.match(text, end)
-    if after and 1 <= int(after.group("d")) <= 31:  # April 2, 2023 / Apr. 2
+    if after and int(after.group("d")) >= 1:  # April 2, 2023 / Apr. 2 (April 34 is a bad date)
         given = int(after.group("y")) if after.group("y") else None
         value = (given or year, month, int(after.group("d")))
         return Quantity(Kind.DATE, value, text[start : after.end()], start, after.end())
