@@ -52,6 +52,9 @@ _QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, r
 _CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥|￥|€|£)"
 #: A hedge, and perhaps a currency, just before a number: "more than ", "about RMB ".
 _BEFORE = re.compile(rf"(?:^|\b)(?P<before>{_QUAL})\s+(?:{_CURRENCY}\s?)?$", re.IGNORECASE)
+#: The last word of each hedge, and currencies that may stand between a hedge and its number.
+_HEDGE_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_CURRENCY_WORDS = frozenset({"rmb", "cny", "usd", "us$", "hk$", "$", "¥", "￥", "€", "£"})
 _DIGITS = re.compile(
     r"(?<![A-Za-z0-9.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)"
@@ -59,9 +62,7 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 _SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
-_ISO_DATE = re.compile(
-    r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
-)
+_ISO_DATE = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
 _CLOCK = re.compile(
     r"(?<![0-9:.])(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
     r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])",
@@ -169,6 +170,12 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
     """The hedge just before ``start`` ("more than 700") and where it begins."""
+    window = text[max(0, start - 30) : start]
+    words = window.lower().split()
+    if words and words[-1] in _CURRENCY_WORDS:
+        words.pop()
+    if not words or words[-1] not in _HEDGE_ENDS:
+        return None, start  # most numbers are not hedged: decide that without a regex
     match = _BEFORE.search(text, max(0, start - 30), start)
     if match is None:
         return None, start
@@ -180,6 +187,8 @@ def _dates_and_times(
 ) -> Iterator[Quantity]:
     if digits and ("-" in text or "/" in text or "." in text):
         for match in _ISO_DATE.finditer(text):
+            if match.start() and text[match.start() - 1].isdigit():
+                continue
             month, day = int(match.group("m")), int(match.group("d"))
             if 1 <= month <= 12 and 1 <= day <= 31:
                 value = (int(match.group("y")), month, day)

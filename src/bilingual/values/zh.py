@@ -155,6 +155,8 @@ _NUMBER = re.compile(
 
 def parse_numeral(text: str) -> Fraction | int | None:
     """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三)."""
+    if text.isdigit() and text.isascii():
+        return int(text)  # the common case first
     text = text.replace(",", "").replace(" ", "")
     if not text:
         return None
