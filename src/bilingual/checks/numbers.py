@@ -25,20 +25,35 @@ def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Qua
     return [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, year)]
 
 
+def _same(a: Quantity, b: Quantity) -> bool:
+    """Equal values; a day without a month (11日) matches a date on that day."""
+    if a.key == b.key:
+        return True
+    if a.kind is Kind.DATE and b.kind is Kind.DATE:
+        (_, am, ad), (_, bm, bd) = a.value, b.value  # type: ignore[misc]
+        return (am is None or bm is None) and ad is not None and ad == bd
+    return False
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """The same value as a count on one side and an ordinal on the other: 连续3年 / "the third
+    year running". Translators turn one into the other; it is not a different number."""
+    return {a.kind, b.kind} == {Kind.NUMBER, Kind.ORDINAL} and a.value == b.value
+
+
 def _match(
     zh: list[Quantity], en: list[Quantity]
 ) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
-    """Pairs of equal quantities, then those left on each side."""
+    """Pairs of equal quantities (then of close ones), and those left on each side."""
     pairs = []
-    left_en = list(en)
-    left_zh = []
-    for quantity in zh:
-        twin = next((q for q in left_en if q.key == quantity.key), None)
-        if twin is None:
-            left_zh.append(quantity)
-        else:
-            left_en.remove(twin)
-            pairs.append((quantity, twin))
+    left_zh, left_en = list(zh), list(en)
+    for same in (_same, _close):
+        for quantity in list(left_zh):
+            twin = next((q for q in left_en if same(quantity, q)), None)
+            if twin is not None:
+                left_zh.remove(quantity)
+                left_en.remove(twin)
+                pairs.append((quantity, twin))
     return pairs, left_zh, left_en
 
 

@@ -32,6 +32,7 @@ ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "inaugural": 1,
 }  # fmt: skip
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10,
@@ -76,15 +77,23 @@ _DAY_AFTER = re.compile(
 )
 _YEAR_AFTER = re.compile(r"\.?,?\s+(?P<y>[0-9]{4})(?![0-9])")
 _DAY_BEFORE = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_RANGE_END = re.compile(
+    r"\s*(?:to|and|through|-|–|—)\s*(?P<d>[0-9]{1,2})(?![0-9:.,]*[0-9])(?!\s*(?:a\.m|p\.m|am|pm|%))"
+)
+#: A race time: 3:21.07 is 3 minutes 21.07 seconds, not a time of day.
+_RACE = re.compile(r"(?<![0-9:])(?P<m>[0-9]{1,2}):(?P<s>[0-9]{2})\.(?P<cs>[0-9]{1,2})(?![0-9])")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 #: Words after which "May" is the month, not the verb.
 _MAY_CONTEXT = re.compile(
     r"(?:in|since|until|till|by|from|to|through|early|late|mid|this|last|next|of|on|before|"
-    r"after|during)[\s-]+$",
+    r"after|during|and|or|April|June)[\s,-]+$",
     re.IGNORECASE,
 )
 _NOON = {"noon": 12, "midday": 12, "midnight": 0}
 #: "first of all" is a connective, not the first of anything.
+#: "one second", "a second": the unit of time, not the ordinal.
+_SECOND_OF_TIME = re.compile(r"(?:\bone|\ba|\bper|[0-9])\s+$", re.IGNORECASE)
 _NOT_ORDINAL = re.compile(r"\s+of\s+all\b", re.IGNORECASE)
 
 
@@ -93,7 +102,7 @@ def _vocabulary() -> frozenset[str]:
     """Every word that can start or make a quantity, to skip sentences that have none."""
     return frozenset(
         [*UNITS, *SCALES, *ORDINALS, *DENOMINATORS, *MULTIPLIERS, *_NOON,
-         *english_months(), *english_weekdays()]
+         *english_months(), *english_weekdays(), *(d + "s" for d in english_weekdays())]
     )  # fmt: skip
 
 
@@ -193,6 +202,13 @@ def _dates_and_times(
             if 1 <= month <= 12 and 1 <= day <= 31:
                 value = (int(match.group("y")), month, day)
                 yield Quantity(Kind.DATE, value, match.group(0), *match.span())
+    if digits and ":" in text:
+        for match in _RACE.finditer(text):
+            seconds = int(match.group("m")) * 60 + int(match.group("s"))
+            value = Fraction(seconds) + Fraction(
+                int(match.group("cs")), 10 ** len(match.group("cs"))
+            )
+            yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
     if digits and (":" in text or _AM_PM.search(text)):
         for match in _CLOCK.finditer(text):
             quantity = _clock(match)
@@ -204,14 +220,21 @@ def _dates_and_times(
             quantity = _date(text, word, lower, start, end, year)
             if quantity is not None:
                 yield quantity
-        elif (
-            lower in weekdays
-            and word[0].isupper()
-            and (len(lower) > 3 or text[end : end + 1] == ".")
-        ):
-            yield Quantity(Kind.WEEKDAY, weekdays[lower], word, start, end)
+                yield from _range_end(text, quantity)
+        elif (day := lower[:-1] if lower.endswith("days") else lower) in weekdays:
+            if word[0].isupper() and (len(day) > 3 or text[end : end + 1] == "."):
+                yield Quantity(Kind.WEEKDAY, weekdays[day], word, start, end)  # Saturdays too
         elif lower in _NOON:
             yield Quantity(Kind.TIME, (_NOON[lower], 0), word, start, end)
+
+
+def _range_end(text: str, first: Quantity) -> Iterator[Quantity]:
+    """The end of a range of days after a date: June 27 to 29, November 11 and 12."""
+    year, month, day = first.value  # type: ignore[misc]
+    more = _RANGE_END.match(text, first.end) if day is not None else None
+    if more and 1 <= int(more.group("d")) <= 31:
+        value = (year, month, int(more.group("d")))
+        yield Quantity(Kind.DATE, value, more.group("d"), *more.span("d"))
 
 
 def _date(
@@ -264,8 +287,14 @@ def _numbers(
                 yield Quantity(Kind.FRACTION, value, match.group(0), *match.span())
     if digits:
         for match in _DIGITS.finditer(text):
-            yield _digits(match, text)
+            if not _in_code(text, match.start("n")):
+                yield _digits(match, text)
     yield from _word_numbers(text, tokens)
+
+
+def _in_code(text: str, start: int) -> bool:
+    """Digits after a word and a hyphen belong to a name or code: COVID-19, ICOET-2023."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _decimal(text: str) -> Fraction | int:
@@ -301,7 +330,10 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
             yield Quantity(Kind.NUMBER, MULTIPLIERS[lower], text[start:end], start,
                            end, soft=True)  # fmt: skip
         elif parts[-1] in ORDINALS and (len(parts) == 1 or parts[0] in UNITS):
-            if not (lower == "first" and _NOT_ORDINAL.match(text, end)):
+            if not (
+                (lower == "first" and _NOT_ORDINAL.match(text, end))
+                or (lower == "second" and _SECOND_OF_TIME.search(text, max(0, start - 8), start))
+            ):
                 value = ORDINALS[parts[-1]] + (UNITS[parts[0]] if len(parts) == 2 else 0)
                 yield Quantity(Kind.ORDINAL, value, text[start:end], start, end,
                                soft=value < 10)  # fmt: skip
@@ -319,6 +351,10 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
             index, quantity = _word_run(text, tokens, index)
             if quantity is not None:
                 yield quantity
+        elif len(parts) > 1 and parts[0] in UNITS and UNITS[parts[0]] > 1:
+            value = UNITS[parts[0]]  # Five-Year Plan, a three-day event
+            stop = start + len(parts[0])
+            yield Quantity(Kind.NUMBER, value, text[start:stop], start, stop, soft=value < 10)
         index += 1
 
 
@@ -334,7 +370,12 @@ def _word_run(
         if gap not in ("", "and") or not all(p in UNITS or p in SCALES for p in lower.split("-")):
             break
         last, end = last + 1, nend
-    value = parse_words(text[start:end])
+    value: Fraction | int | None = parse_words(text[start:end])
+    half = _AND_A_HALF.match(text, end)
+    if value is not None and half:  # two and a half
+        value, end = value + Fraction(1, 2), half.end()
+        if last + 1 < len(tokens) and tokens[last + 1][2] < end:
+            last += 1  # the "half" token is part of this number
     if value is None or value == 1:
         return last, None  # "one" is mostly "a" (one of, one-stop): not a count to compare
     percent = _PERCENT_AFTER.match(text, end)

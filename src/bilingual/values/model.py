@@ -52,6 +52,11 @@ class Quantity:
     #: a mismatch is a warning at most.
     soft: bool = False
 
+    def __post_init__(self) -> None:
+        # "1" and "one"/"a"/"first" trade places freely in translation: never more than a warning.
+        if self.value == 1 and self.kind in (Kind.NUMBER, Kind.ORDINAL) and not self.soft:
+            object.__setattr__(self, "soft", True)
+
     @property
     def key(self) -> tuple[Kind, Value]:
         """What two quantities must share to match."""

@@ -37,7 +37,7 @@ _NUM = f"(?:{_D}\\s*[万亿]*|{_N})"
 #: Digits then one Latin letter (5G, 3D, 4K) name a thing; digits then a unit (2PB, 100km)
 #: are a quantity. The same rule holds in English.
 #: Measure words after which a lone numeral counts something (两场, 三位, 五所).
-MEASURES = "个位名场次项年天所家届批件篇人倍岁周月日元只条台座部本门支份期轮组间种类层级辆架艘枚"
+MEASURES = "个位名场次项年天所家届批件篇人倍岁周月日元只条台座部本门支份期轮组间种类层级辆架艘枚大"
 
 _BEFORE = {
     "近": Qualifier.NEARLY,
@@ -93,6 +93,7 @@ IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
     "首都": (),
     "首席": (),
     "五四": (),
+    "千里之行": ((Kind.NUMBER, 1000),),  # "a journey of a thousand miles"
     "三农": (),
     "万众": (),
     "千万": (),
@@ -142,14 +143,23 @@ _TIME = re.compile(
     rf"(?:\s*(?P<m2>[0-9]{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*分|(?P<half>半)|整)?)"
 )
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+#: A day with no month (11日), or the end of a range after a date (11月11日至12日).
+_DAY_ONLY = re.compile(r"(?<![0-9月])(?P<d>[0-9]{1,2})\s*[日号]")
+_RANGE_END = re.compile(r"\s*[至到—–~\-－和、]\s*(?P<d>[0-9]{1,2})\s*[日号]")
+#: Race times: 10秒58 (10.58 seconds), 3分21秒07 (3 minutes 21.07 seconds).
+_RACE = re.compile(
+    r"(?<![0-9.])(?:(?P<m>[0-9]{1,2})分)?(?P<s>[0-9]{1,2})秒(?P<cs>[0-9]{2})?(?![0-9])"
+)
+_HALF = re.compile(f"(?P<n>[{NUMERALS}0-9]+)个半")
 
 _PERCENT = re.compile(rf"百分之(?P<n>{_NUM})")
 _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
 _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
+_ORDINAL_MORE = re.compile(rf"\s*[、和至到]\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))\s*[万亿]*|{_N})"
-    rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％])?"
+    rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))\s*[万亿]*|{_N})"
+    rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％‰])?"
 )
 
 
@@ -262,6 +272,16 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             continue  # 一月 alone is too often "one month" (一个月 is caught by the measure)
         taken.append(match.span())
         yield Quantity(Kind.DATE, (given or year, month, day), match.group(0), *match.span())
+        end = _RANGE_END.match(text, match.end()) if day is not None else None
+        if end and 1 <= int(end.group("d")) <= 31:  # 11月11日至12日: the 12th of the same month
+            taken.append(end.span("d"))
+            value = (given or year, month, int(end.group("d")))
+            yield Quantity(Kind.DATE, value, end.group(0).strip(" 至到和、"), *end.span("d"))
+    for match in _DAY_ONLY.finditer(text) if "日" in text or "号" in text else ():
+        if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
+            taken.append(match.span())  # 11日: the month is the one the reader already has
+            yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
+                           *match.span())  # fmt: skip
     for match in _TIME.finditer(text) if any(mark in text for mark in ":：时点") else ():
         if free(*match.span()):
             quantity = _time(match)
@@ -312,15 +332,48 @@ def _numbers(text: str) -> Iterator[Quantity]:
             if quantity is not None:
                 taken.append(match.span())
                 yield quantity
+                if kind is Kind.ORDINAL:
+                    yield from _ordinal_list(text, match.end(), taken)
+    for match in _RACE.finditer(text) if "秒" in text else ():
+        if free(*match.span()):
+            seconds = int(match.group("s")) + 60 * int(match.group("m") or 0)
+            value = Fraction(seconds) + Fraction(int(match.group("cs") or 0), 100)
+            taken.append(match.span())
+            yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
+    for match in _HALF.finditer(text) if "个半" in text else ():
+        whole = parse_numeral(match.group("n"))
+        if whole is not None and free(*match.span()):
+            taken.append(match.span())
+            value = Fraction(whole) + Fraction(1, 2)
+            yield Quantity(Kind.NUMBER, value, match.group(0), *match.span(), soft=whole < 10)
     for match in _FIRST.finditer(text) if "首" in text else ():
         if free(*match.span()):
             taken.append(match.span())
             yield Quantity(Kind.ORDINAL, 1, "首", *match.span(), soft=True)
     for match in _NUMBER.finditer(text):
+        start = match.start()
+        if (
+            start >= 2
+            and text[start - 1] == "-"
+            and text[start - 2].isascii()
+            and text[start - 2].isalpha()
+        ):
+            continue  # COVID-19: part of a name
         if free(*match.span()):
             quantity = _number(match, text)
             if quantity is not None:
                 yield quantity
+
+
+def _ordinal_list(text: str, end: int, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
+    """The rest of a list of ordinals: 第二、三名 is the 2nd and the 3rd."""
+    while (more := _ORDINAL_MORE.match(text, end)) is not None:
+        value = parse_numeral(more.group("n"))
+        if value is None:
+            return
+        taken.append(more.span("n"))
+        yield Quantity(Kind.ORDINAL, value, more.group("n"), *more.span("n"), soft=value < 10)
+        end = more.end()
 
 
 def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
@@ -372,6 +425,7 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
             len(written) == 1
             and written not in "十百千万亿"
             and (written == "一" or not following or following not in MEASURES)
+            and not text.startswith(("等奖", "连冠", "连胜"), match.end())
         ):
             return None
     qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "")
@@ -379,8 +433,10 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
         qualifier = _AFTER[late.group(1)] if late else None
     kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
-    if text.startswith("周年", match.end()):
-        kind = Kind.ORDINAL  # 二十周年 is the 20th anniversary
+    if kind is Kind.PERCENT and match.group("pct").strip() == "‰":
+        value = Fraction(value) / 10  # 1‰ is 0.1 per cent
+    if text.startswith(("周年", "等奖", "连冠", "连胜"), match.end()):
+        kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     soft = not digits and value < 10
     text_span = text[start : match.end()].strip()
     return Quantity(kind, value, text_span, start, match.end(), qualifier, soft=soft)
