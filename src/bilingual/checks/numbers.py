@@ -72,7 +72,7 @@ def _differences(
 
 
 def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | None) -> Finding:
-    soft = (zh is not None and zh.soft) or (en is not None and en.soft)
+    soft = (zh is not None and zh.lenient) or (en is not None and en.lenient)
     zh_line, en_line = bead.zh[0].line, bead.en[0].line
     if zh is not None and en is not None:
         message = (

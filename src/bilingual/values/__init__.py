@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from functools import lru_cache
 
 from bilingual.text import HAN, HAN_CHAR, LINK
@@ -48,7 +47,7 @@ def with_year(quantity: Quantity, year: int) -> Quantity:
     if quantity.kind is Kind.DATE and isinstance(quantity.value, tuple):
         given, month, day = quantity.value  # type: ignore[misc]
         if given is None and month is not None:
-            return dataclasses.replace(quantity, value=(year, month, day))
+            return quantity._replace(value=(year, month, day))
     return quantity
 
 
@@ -72,7 +71,7 @@ def _in_block(
         # its numbers are read the Chinese way rather than reported missing.
         for run in HAN.finditer(text):
             found.extend(
-                dataclasses.replace(q, start=q.start + run.start(), end=q.end + run.start())
+                q._replace(start=q.start + run.start(), end=q.end + run.start())
                 for q in extract(run.group(0), "zh", year)
             )
     return tuple(found)

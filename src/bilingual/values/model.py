@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -33,14 +33,17 @@ class Qualifier(StrEnum):
 
 
 #: A date is (year, month, day), any of which may be unknown; a time is (hour, minute) on a
-#: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday).
-#: Numbers are ints when whole (cheaper, and equal to the same Fraction) and Fractions when not.
+#: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday). Numbers are ints when whole (cheaper,
+#: and equal to the same Fraction) and Fractions when not.
 Value = Fraction | tuple[int | None, int | None, int | None] | tuple[int, int] | int
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One quantity: its kind and value, where it stands in the text, and how it was written."""
+class Quantity(NamedTuple):
+    """One quantity: its kind and value, where it stands in the text, and how it was written.
+
+    A named tuple rather than a dataclass: texts hold thousands of them, and a tuple is several
+    times cheaper to make.
+    """
 
     kind: Kind
     value: Value
@@ -52,15 +55,16 @@ class Quantity:
     #: a mismatch is a warning at most.
     soft: bool = False
 
-    def __post_init__(self) -> None:
-        # "1" and "one"/"a"/"first" trade places freely in translation: never more than a warning.
-        if self.value == 1 and self.kind in (Kind.NUMBER, Kind.ORDINAL) and not self.soft:
-            object.__setattr__(self, "soft", True)
-
     @property
     def key(self) -> tuple[Kind, Value]:
         """What two quantities must share to match."""
         return (self.kind, self.value)
+
+    @property
+    def lenient(self) -> bool:
+        """A mismatch is a warning at most: a soft value, or a 1 ("one", "a", "first" and 1
+        trade places freely in translation)."""
+        return self.soft or (self.value == 1 and self.kind in (Kind.NUMBER, Kind.ORDINAL))
 
     def show(self) -> str:
         """The value as a reader would write it: 700, 35%, 5th, 1/3, 2023-04-02, 15:30."""
