@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from bilingual.checks.article import parse_date
 from bilingual.checks.registry import CheckContext, check
 from bilingual.model import Bead, Block, Finding, Pair, Severity
-from bilingual.values import NUMERIC, Kind, Quantity, in_block
+from bilingual.values import NUMERIC, Kind, Quantity, in_block, with_year
 
 
 def article_year(pair: Pair) -> int | None:
@@ -21,8 +21,11 @@ def article_year(pair: Pair) -> int | None:
 
 
 def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Quantity]:
-    """The quantities of the blocks of one side of a bead."""
-    return [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, year)]
+    """The quantities of the blocks of one side of a bead (dates read in ``year``)."""
+    found = [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, None)]
+    if year is None:
+        return found
+    return [with_year(q, year) if q.kind is Kind.DATE else q for q in found]
 
 
 def _same(a: Quantity, b: Quantity) -> bool:

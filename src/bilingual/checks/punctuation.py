@@ -33,11 +33,12 @@ def problems(text: str, lang: str) -> list[str]:
     """What is wrong with the punctuation of ``text`` in ``lang``, one phrase per problem."""
     found = []
     if lang == "en":
-        marks = sorted(set(_FULL_WIDTH.findall(text)))
+        marks = [] if text.isascii() else sorted(set(_FULL_WIDTH.findall(text)))
         if marks:
             found.append(f"full-width {' '.join(marks)} in English text")
     else:
-        marks = sorted(set(_ASCII_IN_CHINESE.findall(text)))
+        ascii_marks = any(mark in text for mark in ",.;:!?")
+        marks = sorted(set(_ASCII_IN_CHINESE.findall(text))) if ascii_marks else []
         if marks:
             found.append(f"ASCII {' '.join(marks)} between Chinese characters")
     for opens, closes in _PAIRS[lang]:

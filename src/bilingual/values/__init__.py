@@ -51,9 +51,9 @@ def with_year(quantity: Quantity, year: int) -> Quantity:
     return quantity
 
 
-def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> list[Quantity]:
+def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> tuple[Quantity, ...]:
     """The quantities of a block's prose: code, URLs and e-mail addresses left out."""
-    return list(_in_block(text, code, lang, year))
+    return _in_block(text, code, lang, year)
 
 
 @lru_cache(maxsize=1024)
