@@ -22,6 +22,7 @@ Extractor = Callable[[Block, str], frozenset[str]]
 
 EXTRACTORS: dict[str, Extractor] = {}
 _EMPTY: frozenset[str] = frozenset()
+_ANY_LATIN = re.compile("[A-Za-z]")
 #: A digit or a Chinese numeral or date word: without one, a block has no values to look for.
 _ANY_VALUE = re.compile(
     r"[0-9\uff10-\uff19零〇一二两三四五六七八九十百千万亿月周]|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|"
@@ -72,6 +73,12 @@ def link_anchors(block: Block, lang: str) -> frozenset[str]:
 def latin_phrases(text: str) -> frozenset[str]:
     """Runs of Latin-script words in Chinese text, lower-cased: names, acronyms and titles kept
     as they are ("AI for Science", "SJTU"), which the English counterpart should contain."""
+    if not _ANY_LATIN.search(text):
+        return _EMPTY
+    return _latin_phrases(text)
+
+
+def _latin_phrases(text: str) -> frozenset[str]:
     found = set()
     for run in _LATIN_RUN.findall(text):
         words = _LATIN.findall(run.lower())
