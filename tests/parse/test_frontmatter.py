@@ -78,3 +78,28 @@ def test_bad_utf8_column_counts_characters():
     with pytest.raises(SourceError) as info:
         decode(data, "zh.md")
     assert "column 3" in info.value.message
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "title: 论坛\ndate: 2023-04-03\ncategory: conference-season\ntags: [ai, forum]",
+        "title: 2023浦江创新论坛“AI for Science”主题论坛举行\ndate: 2023-4-3\ntags: []",
+        "title: yes\ndate: 2023-04-03",
+        "count: 3\nratio: 3.5\nempty: ~\nflag: true",
+        "title: 'quoted: with colon'\ntags: [a, 'b c']",
+        "title: AI #1\nsummary: >\n  folded\n  text",
+        "author: Chen Yu\nsource: News Office\nstatus: published\noriginal: zh",
+    ],
+)
+def test_fast_reading_agrees_with_pyyaml(yaml_text):
+    """The shortcut for plain front matter reads exactly what PyYAML reads, or steps aside."""
+    import yaml
+
+    from bilingual.parse.frontmatter import _Loader, _simple
+
+    fast = _simple(yaml_text)
+    assert fast is None or fast == yaml.load(yaml_text, Loader=_Loader)
+    assert split(f"---\n{yaml_text}\n---\nbody\n", "x.md").meta == yaml.load(
+        yaml_text, Loader=_Loader
+    )

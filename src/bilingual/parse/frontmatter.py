@@ -27,6 +27,18 @@ _Loader.add_constructor(
 )
 
 _FENCE = re.compile(r"^---[ \t]*$")
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?:\n|$)")
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ \t]+(\S(?:.*\S)?)[ \t]*")
+#: Characters a plain scalar may hold without any YAML meaning: no quotes, colons, hashes,
+#: brackets, braces, commas, anchors, tags or block indicators, and no special first character.
+_SAFE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},'\"]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+#: What YAML 1.1 would read as a number, boolean or null rather than a string.
+_TYPED = re.compile(
+    r"[-+]?[0-9][0-9_,.:eE+-]*|[-+]?\.[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|"
+    r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
+    r"null|Null|NULL)"
+)
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?|'[^'\n]*'|\"[^\"\n]*\")[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 
@@ -72,15 +84,28 @@ def split(text: str, path: str) -> Source:
     """Parse the front matter of normalised ``text``; raise ``SourceError`` with a line if bad."""
     if not text.strip():
         raise SourceError("file is empty", path=path, line=1, hint=_HINT)
-    lines = text.split("\n")
-    if not _FENCE.match(lines[0]):
+    first = text.split("\n", 1)[0]
+    if not _FENCE.match(first):
         raise SourceError(
             "no front matter: the file must start with a '---' line", path=path, line=1, hint=_HINT
         )
-    end = next((i for i in range(1, len(lines)) if _END.match(lines[i])), None)
-    if end is None:
+    closing = _CLOSING.search(text, len(first))
+    if closing is None:
         raise SourceError("front matter is never closed by a '---' line", path=path, line=1)
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text = text[len(first) + 1 : closing.start() + 1].removesuffix("\n")
+    meta = _simple(yaml_text)
+    if meta is None:
+        meta = _load(yaml_text, path)
+    meta_lines = {
+        m.group(1).strip("'\""): yaml_text.count("\n", 0, m.start()) + 2
+        for m in _KEY.finditer(yaml_text)
+    }
+    body_offset = text.count("\n", 0, closing.end())  # the lines up to the closing fence
+    body = text[closing.end() :] if closing.group(0).endswith("\n") else ""
+    return Source(meta=meta, meta_lines=meta_lines, body=body, body_offset=body_offset)
+
+
+def _load(yaml_text: str, path: str) -> dict[str, Any]:
     try:
         meta = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
@@ -92,12 +117,41 @@ def split(text: str, path: str) -> Source:
         raise SourceError(
             "front matter must be a mapping of keys such as 'title: ...'", path=path, line=2
         )
-    meta_lines = {
-        m.group(1).strip("'\""): yaml_text.count("\n", 0, m.start()) + 2
-        for m in _KEY.finditer(yaml_text)
-    }
-    body = "\n".join(lines[end + 1 :])
-    return Source(meta=meta, meta_lines=meta_lines, body=body, body_offset=end + 1)
+    return meta
+
+
+def _simple(yaml_text: str) -> dict[str, Any] | None:
+    """Front matter of the usual shape read without the YAML parser, or None to use it.
+
+    Nearly every file is ``key: plain text`` lines and ``key: [a, b]`` lists; reading those
+    directly is several times faster. Anything else (quotes, comments, block scalars, numbers,
+    booleans, nesting) goes to PyYAML, so both readings always agree.
+    """
+    meta: dict[str, Any] = {}
+    for line in yaml_text.split("\n"):
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None or match.group(1) in meta:
+            return None
+        key, value = match.group(1), match.group(2)
+        if value.startswith("[") and value.endswith("]"):
+            items = [item.strip() for item in value[1:-1].split(",")] if value[1:-1].strip() else []
+            if not all(_plain(item) for item in items):
+                return None
+            meta[key] = items
+        elif _plain(value):
+            meta[key] = value
+        else:
+            return None
+    return meta
+
+
+def _plain(value: str) -> bool:
+    """A scalar PyYAML would read as this very string (dates stay strings in our loader)."""
+    if not value or not value.isprintable() or not _SAFE.fullmatch(value):
+        return False
+    if _DATE.fullmatch(value):
+        return True
+    return not _TYPED.fullmatch(value)
 
 
 _HINT = "start the file with front matter: '---', title/date/category lines, '---'"
