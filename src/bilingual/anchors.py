@@ -23,12 +23,6 @@ Extractor = Callable[[Block, str], frozenset[str]]
 EXTRACTORS: dict[str, Extractor] = {}
 _EMPTY: frozenset[str] = frozenset()
 _ANY_LATIN = re.compile("[A-Za-z]")
-#: A digit or a Chinese numeral or date word: without one, a block has no values to look for.
-_ANY_VALUE = re.compile(
-    r"[0-9\uff10-\uff19零〇一二两三四五六七八九十百千万亿月周]|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|"
-    r"[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|day|noon|night|hundred|thousand|"
-    r"illion|half|third|quarter|twice|first|second|fifth|tenth"
-)
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
@@ -101,8 +95,6 @@ def value_anchors(block: Block, lang: str) -> frozenset[str]:
     one missing from the English costs less than a missing name. Small numbers written as words
     are not anchors at all.
     """
-    if not _ANY_VALUE.search(block.text):
-        return _EMPTY
     found = set()
     for quantity in values.in_block(block.text, block.code, lang, None):
         if quantity.soft:

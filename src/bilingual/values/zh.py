@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import lru_cache
 
 from bilingual.text import ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
@@ -163,6 +164,7 @@ _NUMBER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_numeral(text: str) -> Fraction | int | None:
     """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三)."""
     if text.isdigit() and text.isascii():
