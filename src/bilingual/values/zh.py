@@ -65,6 +65,8 @@ _AFTER = {
     "以下": Qualifier.LESS,
     "以内": Qualifier.LESS,
 }
+_BEFORE_ENDS = frozenset(word[-1] for word in _BEFORE)
+_LATE_HINT = frozenset("左以上")
 _LATE_AFTER = re.compile(f"[{MEASURES}]?(左右|以上|以下|以内|上下)")
 _AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
 
@@ -107,11 +109,13 @@ _IDIOM_RE = re.compile(
     )
 )
 
+#: A month and perhaps a day (4月2日); the year before it is looked up separately, since an
+#: optional group at the start of a pattern makes every position of the text a candidate.
 _DATE = re.compile(
-    r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
     r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
     r"(?:\s*(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"
 )
+_YEAR_BEFORE = re.compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*$")
 _ISO_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
 )
@@ -267,13 +271,16 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             continue
         month = _small(match.group("m"))
         day = _small(match.group("d")) if match.group("d") else None
-        given = _small(match.group("y")) if match.group("y") else None
+        before = _YEAR_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        given = _small(before.group("y")) if before else None
         if not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
-        if match.group("y") is None and day is None and not match.group("m").isdigit():
+        if before is None and day is None and not match.group("m").isdigit():
             continue  # 一月 alone is too often "one month" (一个月 is caught by the measure)
-        taken.append(match.span())
-        yield Quantity(Kind.DATE, (given or year, month, day), match.group(0), *match.span())
+        start = before.start() if before else match.start()
+        taken.append((start, match.end()))
+        yield Quantity(Kind.DATE, (given or year, month, day), text[start : match.end()], start,
+                       match.end())  # fmt: skip
         end = _RANGE_END.match(text, match.end()) if day is not None else None
         if end and 1 <= int(end.group("d")) <= 31:  # 11月11日至12日: the 12th of the same month
             taken.append(end.span("d"))
@@ -401,6 +408,8 @@ def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
 
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
     """A hedge written just before a number (约460, 超过1200) and where it starts."""
+    if not start or text[start - 1] not in _BEFORE_ENDS:
+        return None, start  # most numbers are not hedged
     for size in (3, 2, 1):
         word = text[max(0, start - size) : start]
         if word in _BEFORE:
@@ -431,7 +440,7 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         ):
             return None
     qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "")
-    if qualifier is None:
+    if qualifier is None and _LATE_HINT.intersection(text[match.end() : match.end() + 3]):
         late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
         qualifier = _AFTER[late.group(1)] if late else None
     kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
