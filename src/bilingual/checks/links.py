@@ -32,6 +32,8 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     """
     if not bead.zh or not bead.en:
         return
+    if not any(b.links for b in bead.zh) and not any(b.links for b in bead.en):
+        return
     shown: dict[str, str] = {}
     zh_links: Counter[str] = Counter()
     en_links: Counter[str] = Counter()

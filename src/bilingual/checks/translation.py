@@ -68,7 +68,7 @@ _PROSE = frozenset({"paragraph", "list_item", "blockquote", "heading", "table"})
 def chinese_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> list[str]:
     """Runs of Chinese in English ``text`` that are not code, URLs, names in both scripts or
     allowed strings."""
-    if not HAN_CHAR.search(text):
+    if text.isascii() or not HAN_CHAR.search(text):
         return []
     for span in code:
         text = text.replace(span, " ")

@@ -347,6 +347,8 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
             value = Fraction(UNITS[lower], DENOMINATORS[nxt[1]])  # one third, two fifths
             yield Quantity(Kind.FRACTION, value, text[start : nxt[3]], start, nxt[3], soft=True)
             index += 1
+        elif lower in SCALES and text[max(0, start - 2) : start].strip()[-1:].isdigit():
+            pass  # "740 million" is read with its digits
         elif all(p in UNITS or p in SCALES for p in parts):
             index, quantity = _word_run(text, tokens, index)
             if quantity is not None:
