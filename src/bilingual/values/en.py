@@ -49,17 +49,18 @@ QUALIFIERS = {
     "fewer than": Qualifier.LESS, "less than": Qualifier.LESS, "under": Qualifier.LESS,
     "up to": Qualifier.LESS,
 }  # fmt: skip
-_QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
-_CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|\$|¥|￥|€|£)"
-#: A hedge, and perhaps a currency, just before a number: "more than ", "about RMB ".
-_BEFORE = re.compile(rf"(?:^|\b)(?P<before>{_QUAL})\s+(?:{_CURRENCY}\s?)?$", re.IGNORECASE)
 #: The last word of each hedge, and currencies that may stand between a hedge and its number.
-_HEDGE_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+_HEDGES_BY_LAST: dict[str, list[list[str]]] = {}
+for _phrase in sorted(QUALIFIERS, key=len, reverse=True):
+    _HEDGES_BY_LAST.setdefault(_phrase.split()[-1], []).append(_phrase.split())
 _CURRENCY_WORDS = frozenset({"rmb", "cny", "usd", "us$", "hk$", "$", "¥", "￥", "€", "£"})
-_DIGITS = re.compile(
-    r"(?<![A-Za-z0-9.,])(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?:(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)"
-    r"\b)?(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?(?![0-9])(?![A-Za-z](?![A-Za-z])))",
+#: A run of digits with separators, found by a plain scan; its shape and what follows it (an
+#: ordinal suffix, a scale word, a percent sign) are then read where it ends.
+_NUM_RUN = re.compile(r"[0-9][0-9,.]*")
+_NUM_SHAPE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_NUM_SUFFIX = re.compile(
+    r"(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
+    r"(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?",
     re.IGNORECASE,
 )
 _SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
@@ -142,7 +143,7 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
         if not _overlaps(taken, quantity.start, quantity.end):
             found.append(quantity)
             taken.append((quantity.start, quantity.end))
-    for quantity in _numbers(text, tokens, digits):
+    for quantity in _numbers(text, tokens, digits, taken):
         if not _overlaps(taken, quantity.start, quantity.end):
             found.append(quantity)
             taken.append((quantity.start, quantity.end))
@@ -183,12 +184,14 @@ def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
     words = window.lower().split()
     if words and words[-1] in _CURRENCY_WORDS:
         words.pop()
-    if not words or words[-1] not in _HEDGE_ENDS:
-        return None, start  # most numbers are not hedged: decide that without a regex
-    match = _BEFORE.search(text, max(0, start - 30), start)
-    if match is None:
+    if not words:
         return None, start
-    return QUALIFIERS[" ".join(match.group("before").lower().split())], match.start("before")
+    for phrase in _HEDGES_BY_LAST.get(words[-1], ()):
+        if words[-len(phrase) :] == phrase:
+            # Where the hedge begins: its first word, searched back from the number.
+            begin = window.lower().rfind(phrase[0], 0, len(window))
+            return QUALIFIERS[" ".join(phrase)], start - len(window) + max(begin, 0)
+    return None, start
 
 
 def _dates_and_times(
@@ -278,7 +281,10 @@ def _clock(match: re.Match[str]) -> Quantity | None:
 
 
 def _numbers(
-    text: str, tokens: list[tuple[str, str, int, int]], digits: bool
+    text: str,
+    tokens: list[tuple[str, str, int, int]],
+    digits: bool,
+    taken: list[tuple[int, int]],
 ) -> Iterator[Quantity]:
     if digits and "/" in text:
         for match in _SLASH_FRACTION.finditer(text):
@@ -286,9 +292,12 @@ def _numbers(
                 value = Fraction(int(match.group("num")), int(match.group("den")))
                 yield Quantity(Kind.FRACTION, value, match.group(0), *match.span())
     if digits:
-        for match in _DIGITS.finditer(text):
-            if not _in_code(text, match.start("n")):
-                yield _digits(match, text)
+        for match in _NUM_RUN.finditer(text):
+            if taken and _overlaps(taken, match.start(), match.end()):
+                continue  # the 2 of April 2: part of a date already read
+            quantity = _digits(match, text)
+            if quantity is not None:
+                yield quantity
     yield from _word_numbers(text, tokens)
 
 
@@ -302,18 +311,35 @@ def _decimal(text: str) -> Fraction | int:
     return Fraction(int(whole + part), 10 ** len(part)) if part else int(whole)
 
 
-def _digits(match: re.Match[str], text: str) -> Quantity:
-    value = _decimal(match.group("n"))
-    scale = (match.group("scale") or "").lower()
-    if scale:
-        value *= SCALES[scale]
+def _digits(match: re.Match[str], text: str) -> Quantity | None:
+    start = match.start()
+    if start and (text[start - 1].isalnum() and text[start - 1].isascii()):
+        return None  # A4, x2: part of a word
+    if _in_code(text, start):
+        return None
+    shape = _NUM_SHAPE.match(text, start, match.end())
+    if shape is None:
+        return None
+    end = shape.end()
+    suffix = _NUM_SUFFIX.match(text, end)
+    stop = suffix.end() if suffix else end
+    after = text[stop : stop + 2]
+    if after[:1].isdigit() or (
+        after[:1].isalpha()
+        and after[:1].isascii()
+        and not (after[1:2].isalpha() and after[1:2].isascii())
+    ):
+        return None  # 5G, 3D: a name
+    value = _decimal(shape.group())
     kind = Kind.NUMBER
-    if match.group("ord"):
+    if suffix and suffix.group("ord"):
         kind = Kind.ORDINAL
-    elif match.group("pct"):
+    elif suffix and suffix.group("scale"):
+        value *= SCALES[suffix.group("scale").lower()]
+    if suffix and suffix.group("pct"):
         kind = Kind.PERCENT
-    qualifier, start = _hedge(text, match.start("n"))
-    return Quantity(kind, value, text[start : match.end()].strip(), start, match.end(), qualifier)
+    qualifier, begin = _hedge(text, start)
+    return Quantity(kind, value, text[begin:stop].strip(), begin, stop, qualifier)
 
 
 def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterator[Quantity]:
