@@ -71,36 +71,19 @@ _LATE_AFTER = re.compile(f"[{MEASURES}]?(左右|以上|以下|以内|上下)")
 _AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
 
 #: Fixed expressions whose numerals are not quantities, or stand for other ones.
+#: Fixed expressions whose numerals are not quantities, or stand for other ones. Words with a
+#: lone 一 (统一, 之一, 一些, 一流) need no entry: a lone numeral counts only before a measure word.
 IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
     "十四五": ((Kind.ORDINAL, 14), (Kind.NUMBER, 5)),  # the 14th Five-Year Plan
     "十三五": ((Kind.ORDINAL, 13), (Kind.NUMBER, 5)),
     "十五五": ((Kind.ORDINAL, 15), (Kind.NUMBER, 5)),
-    "一带一路": (),
-    "双一流": (),
-    "一流": (),
-    "之一": (),
-    "唯一": (),
-    "统一": (),
-    "一些": (),
-    "一起": (),
-    "一直": (),
-    "一定": (),
-    "一系列": (),
-    "一体化": (),
-    "进一步": (),
-    "一致": (),
-    "一同": (),
-    "一方面": (),
-    "第一时间": (),
-    "首先": (),
-    "首都": (),
-    "首席": (),
-    "五四": (),
     "千里之行": ((Kind.NUMBER, 1000),),  # "a journey of a thousand miles"
-    "三农": (),
+    "第一时间": (),  # "at once"
+    "五四": (),  # the May Fourth Movement
+    "千万": (),  # "by all means"
     "万众": (),
-    "千万": (),
-    "百年": (),
+    "百年": (),  # "centennial", written in English many ways
+    "之一": (),  # one of (三分之一 is still a fraction)
 }
 _IDIOM_RE = re.compile(
     "|".join(
@@ -224,32 +207,35 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
         return []
     text = ascii_digits(text)  # same length: positions stay valid
     found: list[Quantity] = []
-    chars = list(text)
-
-    def claim(start: int, end: int) -> None:
-        chars[start:end] = " " * (end - start)
-
+    spans: list[tuple[int, int]] = []
     for match in _IDIOM_RE.finditer(text):
         for kind, value in IDIOMS[match.group(0)]:
-            found.append(
-                Quantity(
-                    kind,
-                    value,
-                    match.group(0),
-                    match.start(),
-                    match.end(),
-                    soft=value < 10,
-                )
-            )
-        claim(match.start(), match.end())
-    for quantity in _dates_and_times("".join(chars), year):
+            found.append(Quantity(kind, value, match.group(0), *match.span(), soft=value < 10))
+        spans.append(match.span())
+    masked = _mask(text, spans)
+    for quantity in _dates_and_times(masked, year):
         found.append(quantity)
-        claim(quantity.start, quantity.end)
-    masked = "".join(chars)
+        spans.append((quantity.start, quantity.end))
+    masked = _mask(text, spans)
     for quantity in _numbers(masked):
         found.append(quantity)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans already read blanked out, so no other pattern reads them again."""
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        if start > position:
+            parts.append(text[position:start])
+        if end > position:
+            parts.append(" " * (end - max(start, position)))
+            position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
@@ -286,7 +272,9 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             taken.append(end.span("d"))
             value = (given or year, month, int(end.group("d")))
             yield Quantity(Kind.DATE, value, end.group(0).strip(" 至到和、"), *end.span("d"))
-    for match in _DAY_ONLY.finditer(text) if "日" in text or "号" in text else ():
+    days = text.count("日") + text.count("号")
+    dated = sum(1 for start, end in taken if "日" in text[start:end] or "号" in text[start:end])
+    for match in _DAY_ONLY.finditer(text) if days > dated else ():
         if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
             taken.append(match.span())  # 11日: the month is the one the reader already has
             yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
