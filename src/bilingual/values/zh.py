@@ -3,6 +3,7 @@ fractions, approximations, dates, times and weekdays."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -80,14 +81,15 @@ IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
     "千里之行": ((Kind.NUMBER, 1000),),  # "a journey of a thousand miles"
     "第一时间": (),  # "at once"
     "五四": (),  # the May Fourth Movement
-    "千万": (),  # "by all means"
     "万众": (),
     "百年": (),  # "centennial", written in English many ways
     "之一": (),  # one of (三分之一 is still a fraction)
 }
+#: Where an idiom is not one: 三分之一 is a fraction, 五百年 five hundred years.
+_IDIOM_GUARDS = {"之一": "(?<!分)", "百年": "(?<![一二两三四五六七八九十0-9])"}
 _IDIOM_RE = re.compile(
     "|".join(
-        "(?<!分)之一" if idiom == "之一" else re.escape(idiom)  # 三分之一 is a fraction
+        _IDIOM_GUARDS.get(idiom, "") + re.escape(idiom)
         for idiom in sorted(IDIOMS, key=len, reverse=True)
     )
 )
@@ -146,14 +148,19 @@ _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
 _ORDINAL_MORE = re.compile(rf"\s*[、和至到]\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))\s*[万亿]*|{_N})"
+    rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))(?P<mid>余|多)?\s*(?:千(?=[万亿]))?[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％‰])?"
 )
 
 
 @lru_cache(maxsize=4096)
 def parse_numeral(text: str) -> Fraction | int | None:
-    """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三)."""
+    """The value of a Chinese numeral, Arabic digits, or a mix (七百, 一百零五, 1.2万, 二〇二三).
+
+    None for what is not one value: 三四个 and 七八十 are approximations, 五一 and 九一八 names.
+    """
+    if len(text) > 40:
+        return None  # not a quantity anyone writes; and int() refuses very long digit strings
     if text.isdigit() and text.isascii():
         return int(text)  # the common case first
     text = text.replace(",", "").replace(" ", "")
@@ -171,13 +178,25 @@ def parse_numeral(text: str) -> Fraction | int | None:
         whole, _, part = digits.partition(".")
         value: Fraction | int = Fraction(int(whole + part), 10 ** len(part)) if part else int(whole)
         for char in text[head.end() :]:
-            if char not in BIG_UNIT:
+            if char not in BIG_UNIT and char != "千":
                 return None
-            value *= BIG_UNIT[char]
+            value *= BIG_UNIT.get(char, 1000)  # 3千万 is 30 million
         return value
     if all(char in DIGIT for char in text) and len(text) > 1:
-        return int("".join(str(DIGIT[c]) for c in text))  # 二〇二三
+        if len(text) == 4 and (any(c in "〇零" for c in text) or text[:2] == "一九"):
+            return int("".join(str(DIGIT[c]) for c in text))  # 二〇二三, 一九九八
+        return None  # 三四 (three or four), 五一 (May Day), 九一八: not one value
+    if any(a in _NONZERO and b in _NONZERO for a, b in itertools.pairwise(text)):
+        return None  # 七八十, 十二三: an approximation
+    return _units(text)
+
+
+_NONZERO = frozenset("一二两三四五六七八九")
+
+
+def _units(text: str) -> int | None:
     total = section = number = 0
+    last_unit = 0
     for index, char in enumerate(text):
         if char in DIGIT:
             number = DIGIT[char]
@@ -185,15 +204,19 @@ def parse_numeral(text: str) -> Fraction | int | None:
             if number == 0 and index > 0 and char != "十":
                 return None  # 零百 is not a numeral
             section += (number or 1) * SMALL_UNIT[char]  # 十二, 百余: a leading unit is one
-            number = 0
-        elif char == "万":
-            total += (section + number) * BIG_UNIT[char]
+            number, last_unit = 0, SMALL_UNIT[char]
+        elif char in BIG_UNIT:
+            section += number
+            if char == "万":
+                total += (section or 1) * BIG_UNIT[char]  # 万余: a leading unit is one
+            else:
+                total = (total + (section or 1)) * BIG_UNIT[char]
             section = number = 0
-        elif char == "亿":
-            total = (total + section + number) * BIG_UNIT[char]
-            section = number = 0
+            last_unit = BIG_UNIT[char]
         else:
             return None
+    if number and last_unit >= 100 and text[-2] in SMALL_UNIT | BIG_UNIT.keys():
+        number *= last_unit // 10  # 一千二 is 1,200; 两万五 25,000
     return total + section + number
 
 
@@ -401,15 +424,21 @@ def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
     for size in (3, 2, 1):
         word = text[max(0, start - size) : start]
         if word in _BEFORE:
-            return word, start - size
+            return word, start - len(word)
     return None, start
 
 
 def _number(match: re.Match[str], text: str) -> Quantity | None:
     written = match.group("n").strip()
+    mid = match.group("mid")
+    if mid:
+        written = written.replace(mid, "")  # 3000余万 is more than 30 million
     value = parse_numeral(written)
     if value is None:
         return None
+    previous = text[match.start("n") - 1 : match.start("n")] if match.start("n") else ""
+    if previous in ("数", "几") or (previous == "上" and written in ("百", "千", "万")):
+        return None  # 数十, 几百, 上千: a magnitude, not a number
     digits = written[0].isdigit()
     after = match.group("after")
     before, start = _hedge_before(text, match.start("n"))
@@ -427,15 +456,17 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
             and not text.startswith(("等奖", "连冠", "连胜"), match.end())
         ):
             return None
-    qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "")
+    qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "") or _AFTER.get(mid or "")
     if qualifier is None and _LATE_HINT.intersection(text[match.end() : match.end() + 3]):
         late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
         qualifier = _AFTER[late.group(1)] if late else None
+    end = match.end()
+    if after in ("余", "多") and text[end : end + 1] in BIG_UNIT:
+        value, end = value * BIG_UNIT[text[end]], end + 1  # 一百多万 is more than a million
     kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
     if kind is Kind.PERCENT and match.group("pct").strip() == "‰":
         value = Fraction(value) / 10  # 1‰ is 0.1 per cent
     if text.startswith(("周年", "等奖", "连冠", "连胜"), match.end()):
         kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     soft = not digits and value < 10
-    text_span = text[start : match.end()].strip()
-    return Quantity(kind, value, text_span, start, match.end(), qualifier, soft=soft)
+    return Quantity(kind, value, text[start:end].strip(), start, end, qualifier, soft=soft)
