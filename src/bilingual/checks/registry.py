@@ -64,6 +64,7 @@ REGISTRY: dict[str, Check] = {}
 #: Modules of the ``bilingual.checks`` package that hold no checks. Every other module there is a
 #: category and is imported on first use, so a new category is a new file and nothing else.
 _NOT_CATEGORIES = frozenset({"registry"})
+_LOADED = False
 
 
 def check(
@@ -97,7 +98,9 @@ def check(
 
 def all_checks() -> list[Check]:
     """Every check, sorted by code (importing the category modules on first use)."""
-    if not REGISTRY:
+    global _LOADED
+    if not _LOADED:
+        _LOADED = True
         import importlib
         import pkgutil
 

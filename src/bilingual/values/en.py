@@ -59,10 +59,11 @@ _CURRENCY_WORDS = frozenset({"rmb", "cny", "usd", "us$", "hk$", "$", "¥", "￥"
 _NUM_RUN = re.compile(r"[0-9][0-9,.]*")
 _NUM_SHAPE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 _NUM_SUFFIX = re.compile(
-    r"(?P<ord>st|nd|rd|th)\b|(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?"
-    r"(?P<pct>\s*%|\s*per\s*cent\b|\s*percent\b)?",
+    r"(?P<ord>st|nd|rd|th)\b|(?:[ \t]{0,2}-?[ \t]{0,2}(?P<scale>thousand|million|billion|"
+    r"trillion|bn|mn)\b)?(?P<pct>[ \t]{0,2}%|[ \t]{0,2}per[ \t]{0,2}cent\b|[ \t]{0,2}percent\b)?",
     re.IGNORECASE,
 )
+_ACADEMIC_YEAR = re.compile(r"(?P<y>[12][0-9]{3})[-–/](?P<yy>[0-9]{2})(?![0-9])")
 _SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
 _ISO_DATE = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
 _CLOCK = re.compile(
@@ -288,13 +289,21 @@ def _numbers(
 ) -> Iterator[Quantity]:
     if digits and "/" in text:
         for match in _SLASH_FRACTION.finditer(text):
-            if int(match.group("den")):
-                value = Fraction(int(match.group("num")), int(match.group("den")))
-                yield Quantity(Kind.FRACTION, value, match.group(0), *match.span())
+            num, den = int(match.group("num")), int(match.group("den"))
+            if den and not (num >= 1000 and (den >= 1000 or den == (num + 1) % 100)):
+                yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     if digits:
         for match in _NUM_RUN.finditer(text):
             if taken and _overlaps(taken, match.start(), match.end()):
                 continue  # the 2 of April 2: part of a date already read
+            years = _ACADEMIC_YEAR.match(text, match.start())
+            if years:  # the 2023-24 academic year: 2023 and 2024
+                first = int(years.group("y"))
+                second = first // 100 * 100 + int(years.group("yy"))
+                second += 100 if second < first else 0
+                yield Quantity(Kind.NUMBER, first, years.group("y"), *years.span("y"))
+                yield Quantity(Kind.NUMBER, second, years.group("yy"), *years.span("yy"))
+                continue
             quantity = _digits(match, text)
             if quantity is not None:
                 yield quantity
@@ -313,8 +322,13 @@ def _decimal(text: str) -> Fraction | int:
 
 def _digits(match: re.Match[str], text: str) -> Quantity | None:
     start = match.start()
-    if start and (text[start - 1].isalnum() and text[start - 1].isascii()):
-        return None  # A4, x2: part of a word
+    if (
+        start
+        and text[start - 1].isalnum()
+        and text[start - 1].isascii()
+        and not text[max(0, start - 3) : start].upper().endswith(("RMB", "CNY", "USD"))
+    ):
+        return None  # A4, x2: part of a word (but RMB300 is money)
     if _in_code(text, start):
         return None
     shape = _NUM_SHAPE.match(text, start, match.end())
@@ -325,11 +339,15 @@ def _digits(match: re.Match[str], text: str) -> Quantity | None:
     stop = suffix.end() if suffix else end
     after = text[stop : stop + 2]
     if after[:1].isdigit() or (
-        after[:1].isalpha()
+        after[:1].isupper()
         and after[:1].isascii()
         and not (after[1:2].isalpha() and after[1:2].isascii())
     ):
-        return None  # 5G, 3D: a name
+        return None  # 5G, 3D, 4K: a name (100m, 38kg are quantities)
+    if len(shape.group()) > 40:
+        return None  # not a quantity anyone writes; and int() refuses very long digit strings
+    if _ACADEMIC_YEAR.match(text, start):
+        return None  # 2023-24: read by _academic_years as 2023 and 2024
     value = _decimal(shape.group())
     kind = Kind.NUMBER
     if suffix and suffix.group("ord"):
@@ -355,6 +373,9 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
         elif lower in MULTIPLIERS:
             yield Quantity(Kind.NUMBER, MULTIPLIERS[lower], text[start:end], start,
                            end, soft=True)  # fmt: skip
+        elif len(parts) == 2 and parts[0] in UNITS and parts[1] in DENOMINATORS:
+            value = Fraction(UNITS[parts[0]], DENOMINATORS[parts[1]])  # two-thirds, one-tenth
+            yield Quantity(Kind.FRACTION, value, text[start:end], start, end, soft=True)
         elif parts[-1] in ORDINALS and (len(parts) == 1 or parts[0] in UNITS):
             if not (
                 (lower == "first" and _NOT_ORDINAL.match(text, end))
@@ -363,9 +384,6 @@ def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterato
                 value = ORDINALS[parts[-1]] + (UNITS[parts[0]] if len(parts) == 2 else 0)
                 yield Quantity(Kind.ORDINAL, value, text[start:end], start, end,
                                soft=value < 10)  # fmt: skip
-        elif len(parts) == 2 and parts[0] in UNITS and parts[1] in DENOMINATORS:
-            value = Fraction(UNITS[parts[0]], DENOMINATORS[parts[1]])  # two-thirds
-            yield Quantity(Kind.FRACTION, value, text[start:end], start, end, soft=True)
         elif (
             lower in UNITS and adjacent and nxt is not None
             and nxt[1] in DENOMINATORS and UNITS[lower] < 10
