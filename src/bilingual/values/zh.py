@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 
-from bilingual.text import ascii_digits
+from bilingual.text import HAN_CHAR, ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import chinese_periods, chinese_weekdays
 
@@ -104,6 +104,7 @@ _YEAR_BEFORE = re.compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4
 _ISO_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
 )
+#: Day periods, from babel's locale data plus the one-character 晚 (evening) and 早 (morning).
 _PERIOD_RE = "|".join(
     sorted(
         map(
@@ -120,6 +121,8 @@ _PERIOD_RE = "|".join(
                 "晚间",
                 "夜间",
                 "早晨",
+                "晚",
+                "早",
             ),
         ),
         key=len,
@@ -129,17 +132,24 @@ _PERIOD_RE = "|".join(
 _TIME = re.compile(
     rf"(?:(?P<p>{_PERIOD_RE})\s*)?"
     rf"(?:(?P<h>[0-9]{{1,2}})\s*[:：]\s*(?P<mm>[0-9]{{2}})"
-    rf"|(?P<h2>[0-9]{{1,2}}|十[一二]?|[一二三四五六七八九])\s*[时点]"
+    rf"|(?P<h2>[0-9]{{1,2}}|十[一二]?|[一二两三四五六七八九])\s*[时点]"
     rf"(?:\s*(?P<m2>[0-9]{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*分|(?P<half>半)|整)?)"
 )
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 #: A day with no month (11日), or the end of a range after a date (11月11日至12日).
+_ONE_CHAR_PERIODS = {"晚": "pm", "早": "am"}
+_NOT_AFTER_DAY = frozenset("楼线门院内游以期届批级班栋座室层路舍车机次")
+_BEFORE_DAY = frozenset("于在至到和及与为从自止即的当")
 _DAY_ONLY = re.compile(r"(?<![0-9月])(?P<d>[0-9]{1,2})\s*[日号]")
+_RANGE_GAP = re.compile(r"\s*[至到—–~\-－]\s*")
 _RANGE_END = re.compile(r"\s*[至到—–~\-－和、]\s*(?P<d>[0-9]{1,2})\s*[日号]")
 #: Race times: 10秒58 (10.58 seconds), 3分21秒07 (3 minutes 21.07 seconds).
 _RACE = re.compile(
     r"(?<![0-9.])(?:(?P<m>[0-9]{1,2})分)?(?P<s>[0-9]{1,2})秒(?P<cs>[0-9]{2})?(?![0-9])"
 )
+_SLASH = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
+#: 三成 is 30 per cent; 千分之三 is 0.3 per cent.
+_TENTHS = re.compile(r"(?P<n>[一二两三四五六七八九])成(?![功为立果员绩就])")
 _HALF = re.compile(f"(?P<n>[{NUMERALS}0-9]+)个半")
 
 _PERCENT = re.compile(rf"百分之(?P<n>{_NUM})")
@@ -275,6 +285,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
                 taken.append(match.span())
                 value = (int(match.group("y")), month, day)
                 yield Quantity(Kind.DATE, value, match.group(0), *match.span())
+    carried: tuple[int, int] | None = None  # (year, end) of the last date with its year
     for match in _DATE.finditer(text) if "月" in text else ():
         if not free(*match.span()):
             continue
@@ -286,6 +297,10 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             continue
         if before is None and day is None and not match.group("m").isdigit():
             continue  # 一月 alone is too often "one month" (一个月 is caught by the measure)
+        if given is None and carried and _RANGE_GAP.fullmatch(text, carried[1], match.start()):
+            given = carried[0]  # 2024年1月20日至2月2日: the end is in 2024 too
+        if given is not None:
+            carried = (given, match.end())
         start = before.start() if before else match.start()
         taken.append((start, match.end()))
         yield Quantity(Kind.DATE, (given or year, month, day), text[start : match.end()], start,
@@ -298,15 +313,26 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
     days = text.count("日") + text.count("号")
     dated = sum(1 for start, end in taken if "日" in text[start:end] or "号" in text[start:end])
     for match in _DAY_ONLY.finditer(text) if days > dated else ():
+        if _not_a_day(text, match):
+            continue  # 1号楼, 3日游, 嫦娥5号, 〔2023〕12号
         if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
             taken.append(match.span())  # 11日: the month is the one the reader already has
             yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
                            *match.span())  # fmt: skip
+    period_of_last: tuple[str, int] | None = None
     for match in _TIME.finditer(text) if any(mark in text for mark in ":：时点") else ():
         if free(*match.span()):
-            quantity = _time(match)
+            period = match.group("p")
+            if (
+                period is None
+                and period_of_last
+                and _RANGE_GAP.fullmatch(text, period_of_last[1], match.start())
+            ):
+                period = period_of_last[0]  # 上午9点至11点: both in the morning
+            quantity = _time(match, period)
             if quantity is not None:
                 taken.append(match.span())
+                period_of_last = (period, match.end()) if period else None
                 yield quantity
     if "周" in text or "星期" in text or "礼拜" in text:
         for match in _WEEKDAY.finditer(text):
@@ -315,8 +341,18 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
                 yield Quantity(Kind.WEEKDAY, chinese_weekdays()[name], name, *match.span())
 
 
-def _time(match: re.Match[str]) -> Quantity | None:
-    period = match.group("p")
+def _not_a_day(text: str, match: re.Match[str]) -> bool:
+    following = text[match.end() : match.end() + 1]
+    previous = text[match.start() - 1 : match.start()] if match.start() else ""
+    if following and following in _NOT_AFTER_DAY:
+        return True
+    return bool(previous) and (
+        previous in "〕]）)第"
+        or (HAN_CHAR.match(previous) is not None and previous not in _BEFORE_DAY)
+    )
+
+
+def _time(match: re.Match[str], period: str | None) -> Quantity | None:
     if match.group("h") is not None:
         hour, minute = int(match.group("h")), int(match.group("mm"))
     else:
@@ -324,7 +360,11 @@ def _time(match: re.Match[str]) -> Quantity | None:
             return None  # 3点 alone is more often "three points" than three o'clock
         hour = _small(match.group("h2")) or 0
         minute = 30 if match.group("half") else (_small(match.group("m2")) or 0)
-    if period and chinese_periods().get(period) == "pm" and hour < 12:
+    if (
+        period
+        and chinese_periods().get(period, _ONE_CHAR_PERIODS.get(period)) == "pm"
+        and hour < 12
+    ):
         hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
@@ -354,6 +394,16 @@ def _numbers(text: str) -> Iterator[Quantity]:
                 yield quantity
                 if kind is Kind.ORDINAL:
                     yield from _ordinal_list(text, match.end(), taken)
+    for match in _TENTHS.finditer(text) if "成" in text else ():
+        if free(*match.span()):
+            taken.append(match.span())
+            value = DIGIT[match.group("n")] * 10
+            yield Quantity(Kind.PERCENT, value, match.group(0), *match.span())
+    for match in _SLASH.finditer(text) if "/" in text else ():
+        num, den = int(match.group("num")), int(match.group("den"))
+        if den and num < 1000 and free(*match.span()):
+            taken.append(match.span())
+            yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     for match in _RACE.finditer(text) if "秒" in text else ():
         if free(*match.span()):
             seconds = int(match.group("s")) + 60 * int(match.group("m") or 0)
@@ -401,6 +451,8 @@ def _special(match: re.Match[str], kind: Kind) -> Quantity | None:
         den, num = parse_numeral(match.group("den")), parse_numeral(match.group("num"))
         if not den or num is None:
             return None
+        if den == 1000:  # 千分之三 is 0.3 per cent
+            return Quantity(Kind.PERCENT, Fraction(num) / 10, match.group(0), *match.span())
         return Quantity(
             kind,
             Fraction(num) / den,
