@@ -41,7 +41,8 @@ def _same(a: Quantity, b: Quantity) -> bool:
 def _close(a: Quantity, b: Quantity) -> bool:
     """The same value as a count on one side and an ordinal on the other: 连续3年 / "the third
     year running". Translators turn one into the other; it is not a different number."""
-    return {a.kind, b.kind} == {Kind.NUMBER, Kind.ORDINAL} and a.value == b.value
+    kinds = {a.kind, b.kind}
+    return kinds in ({Kind.NUMBER, Kind.ORDINAL}, {Kind.NUMBER, Kind.DECADE}) and a.value == b.value
 
 
 def _match(
@@ -75,7 +76,11 @@ def _differences(
 
 
 def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | None) -> Finding:
-    soft = (zh is not None and zh.lenient) or (en is not None and en.lenient)
+    # A value missing on one side may be a rephrasing when it is small or written as a word;
+    # two values that stand for each other and differ are an error whatever their size.
+    soft = (zh is None or en is None) and (
+        (zh is not None and zh.lenient) or (en is not None and en.lenient)
+    )
     zh_line, en_line = bead.zh[0].line, bead.en[0].line
     if zh is not None and en is not None:
         message = (

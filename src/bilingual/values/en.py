@@ -85,6 +85,15 @@ _RANGE_END = re.compile(
 #: A race time: 3:21.07 is 3 minutes 21.07 seconds, not a time of day.
 _RACE = re.compile(r"(?<![0-9:])(?P<m>[0-9]{1,2}):(?P<s>[0-9]{2})\.(?P<cs>[0-9]{1,2})(?![0-9])")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_CLOCK_RANGE = re.compile(
+    r"(?<![0-9:])(?P<h1>[0-9]{1,2})(?::(?P<m1>[0-9]{2}))?\s*(?:-|–|—|to)\s*"
+    r"(?P<h2>[0-9]{1,2})(?::(?P<m2>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
+    re.IGNORECASE,
+)
+#: The 1990s, the '90s, 90s (a decade, or people in their nineties).
+_DECADE = re.compile(r"(?<![0-9])'?(?P<d>[0-9]{4}|[0-9]0)s\b")
+_DAY_RANGE_BEFORE = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})\s*(?:-|–|—|to)\s*$")
+_FEW = re.compile(r"\b(?:several|few|many)\s+$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 #: Words after which "May" is the month, not the verb.
 _MAY_CONTEXT = re.compile(
@@ -213,6 +222,13 @@ def _dates_and_times(
                 int(match.group("cs")), 10 ** len(match.group("cs"))
             )
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
+    if digits and _AM_PM.search(text):
+        for match in _CLOCK_RANGE.finditer(text):  # 9-11 a.m.: both ends in the morning
+            yield from _clock_range(match)
+    if digits and "s" in text:
+        for match in _DECADE.finditer(text):
+            decade = int(match.group("d")) % 100
+            yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
     if digits and (":" in text or _AM_PM.search(text)):
         for match in _CLOCK.finditer(text):
             quantity = _clock(match)
@@ -223,8 +239,7 @@ def _dates_and_times(
         if lower in months and word[0].isupper():
             quantity = _date(text, word, lower, start, end, year)
             if quantity is not None:
-                yield quantity
-                yield from _range_end(text, quantity)
+                yield from _with_range(text, quantity, year)
         elif (day := lower[:-1] if lower.endswith("days") else lower) in weekdays:
             if word[0].isupper() and (len(day) > 3 or text[end : end + 1] == "."):
                 yield Quantity(Kind.WEEKDAY, weekdays[day], word, start, end)  # Saturdays too
@@ -232,13 +247,26 @@ def _dates_and_times(
             yield Quantity(Kind.TIME, (_NOON[lower], 0), word, start, end)
 
 
-def _range_end(text: str, first: Quantity) -> Iterator[Quantity]:
-    """The end of a range of days after a date: June 27 to 29, November 11 and 12."""
-    year, month, day = first.value  # type: ignore[misc]
+def _with_range(text: str, first: Quantity, year: int | None) -> Iterator[Quantity]:
+    """A date and the other end of its range: June 27 to 29, January 20-22, 2024 (the year
+    after the range is both ends' year), 20-22 November."""
+    given, month, day = first.value  # type: ignore[misc]
     more = _RANGE_END.match(text, first.end) if day is not None else None
     if more and 1 <= int(more.group("d")) <= 31:
-        value = (year, month, int(more.group("d")))
-        yield Quantity(Kind.DATE, value, more.group("d"), *more.span("d"))
+        tail = _YEAR_AFTER.match(text, more.end())
+        if tail and (given is None or given == year):
+            given = int(tail.group("y"))
+            first = first._replace(value=(given, month, day))
+        yield first
+        end = tail.end() if tail else more.end()
+        yield Quantity(Kind.DATE, (given, month, int(more.group("d"))), text[more.start("d") : end],
+                       more.start("d"), end)  # fmt: skip
+        return
+    yield first
+    start_range = _DAY_RANGE_BEFORE.search(text, max(0, first.start - 8), first.start)
+    if day is not None and start_range and 1 <= int(start_range.group("d")) <= 31:
+        value = (given, month, int(start_range.group("d")))  # 20-22 November
+        yield Quantity(Kind.DATE, value, start_range.group("d"), *start_range.span("d"))
 
 
 def _date(
@@ -265,7 +293,24 @@ def _date(
         return None  # "Mar" alone is not a date
     if word == "May" and not _MAY_CONTEXT.search(text, max(0, start - 12), start):
         return None  # "May" is also a verb
+    if word == "March" and (
+        text[max(0, start - 5) : start] == "Long " or text.startswith(" of the", end)
+    ):
+        return None  # the Long March, "March of the Volunteers"
     return Quantity(Kind.DATE, (year, month, None), word, start, end)
+
+
+def _clock_range(match: re.Match[str]) -> Iterator[Quantity]:
+    afternoon = match.group("ap").lower().startswith("p")
+    first_end = match.end("m1") if match.group("m1") else match.end("h1")
+    spans = ((match.start("h1"), first_end), (match.start("h2"), match.end()))
+    for (hour_group, minute_group), (start, end) in zip(
+        (("h1", "m1"), ("h2", "m2")), spans, strict=True
+    ):
+        hour, minute = int(match.group(hour_group)), int(match.group(minute_group) or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            hour = (hour % 12) + (12 if afternoon else 0)
+            yield Quantity(Kind.TIME, (hour, minute), match.string[start:end], start, end)
 
 
 def _clock(match: re.Match[str]) -> Quantity | None:
@@ -416,6 +461,8 @@ def _word_run(
         if gap not in ("", "and") or not all(p in UNITS or p in SCALES for p in lower.split("-")):
             break
         last, end = last + 1, nend
+    if _FEW.search(text, max(0, start - 10), start):
+        return last, None  # several hundred, a few thousand: a magnitude, not a number
     value: Fraction | int | None = parse_words(text[start:end])
     half = _AND_A_HALF.match(text, end)
     if value is not None and half:  # two and a half

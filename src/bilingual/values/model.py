@@ -17,10 +17,12 @@ class Kind(StrEnum):
     DATE = "date"
     TIME = "time"
     WEEKDAY = "weekday"
+    #: A decade by its last two digits: the 1990s, 90年代, 90后 are all 90.
+    DECADE = "decade"
 
 
 #: Kinds that ``number-mismatch`` compares; the others belong to ``date-mismatch``.
-NUMERIC = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL, Kind.FRACTION})
+NUMERIC = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL, Kind.FRACTION, Kind.DECADE})
 
 
 class Qualifier(StrEnum):
@@ -82,6 +84,8 @@ class Quantity(NamedTuple):
         if self.kind is Kind.WEEKDAY:
             return WEEKDAYS[int(value)]  # type: ignore[arg-type]
         number = Fraction(value)  # type: ignore[arg-type]
+        if self.kind is Kind.DECADE:
+            return f"the {int(number):02d}s"
         if self.kind is Kind.FRACTION:
             return f"{number.numerator}/{number.denominator}"
         text = _plain(number)

@@ -79,6 +79,10 @@ IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
     "十三五": ((Kind.ORDINAL, 13), (Kind.NUMBER, 5)),
     "十五五": ((Kind.ORDINAL, 15), (Kind.NUMBER, 5)),
     "千里之行": ((Kind.NUMBER, 1000),),  # "a journey of a thousand miles"
+    "千人计划": ((Kind.NUMBER, 1000),),  # the Thousand Talents Program
+    "万人计划": ((Kind.NUMBER, 10000),),  # the Ten Thousand Talents Program
+    "百人计划": ((Kind.NUMBER, 100),),  # the Hundred Talents Program
+    "十佳": ((Kind.NUMBER, 10),),  # the top ten
     "第一时间": (),  # "at once"
     "五四": (),  # the May Fourth Movement
     "万众": (),
@@ -146,6 +150,10 @@ _RANGE_END = re.compile(r"\s*[至到—–~\-－和、]\s*(?P<d>[0-9]{1,2})\s*[�
 #: Race times: 10秒58 (10.58 seconds), 3分21秒07 (3 minutes 21.07 seconds).
 _RACE = re.compile(
     r"(?<![0-9.])(?:(?P<m>[0-9]{1,2})分)?(?P<s>[0-9]{1,2})秒(?P<cs>[0-9]{2})?(?![0-9])"
+)
+#: 1990年代, 20世纪90年代, 上世纪80年代, 90年代; 90后 (people born in the 1990s).
+_DECADE = re.compile(
+    r"(?:(?:[0-9]{2}|上)世纪)?(?P<d>[0-9]{2}|[0-9]{4})年代|(?<![0-9])(?P<d2>[0-9]0)后"
 )
 _SLASH = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
 #: 三成 is 30 per cent; 千分之三 is 0.3 per cent.
@@ -394,6 +402,11 @@ def _numbers(text: str) -> Iterator[Quantity]:
                 yield quantity
                 if kind is Kind.ORDINAL:
                     yield from _ordinal_list(text, match.end(), taken)
+    for match in _DECADE.finditer(text) if "年代" in text or "后" in text else ():
+        if free(*match.span()):
+            taken.append(match.span())
+            decade = int(match.group("d") or match.group("d2")) % 100
+            yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
     for match in _TENTHS.finditer(text) if "成" in text else ():
         if free(*match.span()):
             taken.append(match.span())
