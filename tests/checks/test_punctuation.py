@@ -46,3 +46,17 @@ def test_fires(root, zh, en, fragment):
 def test_does_not_fire(root, zh, en):
     root.pair("a", zh, en)
     assert root.findings("a", "punctuation") == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("1）开幕式；", "1) The opening ceremony;"),
+        ("一）开幕式；", "a) The opening ceremony;"),
+        ("“第一段引语，", "“The first paragraph of a quotation,"),  # continued in the next block
+        ("他身高1米78。", """He is 5'10" tall."""),
+    ],
+)
+def test_list_markers_continued_quotes_and_inches_do_not_fire(root, zh, en):
+    root.pair("a", zh, en)
+    assert root.findings("a", "punctuation") == []

@@ -89,3 +89,16 @@ def test_duplicate_code_or_slug_or_missing_docstring_fails_at_registration():
     with pytest.raises(TypeError, match="no docstring"):
         check("Z997", "undocumented")(undocumented)
     assert not any(code.startswith("Z") for code in REGISTRY)
+
+
+def test_importing_one_category_first_still_loads_every_check():
+    import subprocess
+    import sys
+
+    code = (
+        "import bilingual.checks.punctuation\n"
+        "from bilingual.checks import all_checks\n"
+        "print(len({c.code for c in all_checks()}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) == len(all_checks())

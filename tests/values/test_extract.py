@@ -69,6 +69,33 @@ ZH = [
     ("14:30开始", ["time 14:30"]),
     ("9:00-11:30", ["time 09:00", "time 11:30"]),
     ("5G网络", []),
+    ("3000余万元", ["number 30000000 more than"]),
+    ("一百多万", ["number 1000000 more than"]),
+    ("万余人", ["number 10000 more than"]),
+    ("两千万元", ["number 20000000"]),
+    ("3千万", ["number 30000000"]),
+    ("230万千瓦时", ["number 2300000"]),
+    ("一千二", ["number 1200"]),
+    ("三四个", []),
+    ("七八十人", []),
+    ("数十万", []),
+    ("五一假期", []),
+    ("千人计划", ["number 1000"]),
+    ("三成学生", ["percent 30"]),
+    ("千分之三", ["percent 0.3"]),
+    ("2/3的学生", ["fraction 2/3"]),
+    ("20世纪90年代", ["decade the 90s"]),
+    ("90后", ["decade the 90s"]),
+    ("上午9点至11点", ["time 09:00", "time 11:00"]),
+    ("下午两点半", ["time 14:30"]),
+    ("晚7点", ["time 19:00"]),
+    ("2024年1月20日至2月2日", ["date 2024-01-20", "date 2024-02-02"]),
+    ("11月11日至12日", ["date 2023-11-11", "date 2023-11-12"]),
+    ("11日（星期六）", ["date 11", "weekday Saturday"]),
+    ("1号楼", ["number 1"]),
+    ("嫦娥5号", ["number 5"]),
+    ("前1‰", ["percent 0.1"]),
+    ("10秒58", ["number 10.58"]),
 ]
 EN = [
     ("700 guests", ["number 700"]),
@@ -128,6 +155,18 @@ EN = [
     ("at noon", ["time 12:00"]),
     ("14:30", ["time 14:30"]),
     ("9:00-11:30", ["time 09:00", "time 11:30"]),
+    ("one-third of them", ["fraction 1/3 ~soft"]),
+    ("the 100m hurdles", ["number 100"]),
+    ("RMB350 million", ["number 350000000"]),
+    ("the 2023-24 academic year", ["number 2023", "number 2024"]),
+    ("several hundred people", []),
+    ("the Long March", []),
+    ("the 1990s", ["decade the 90s"]),
+    ("9-11 a.m.", ["time 09:00", "time 11:00"]),
+    ("January 20-22, 2024", ["date 2024-01-20", "date 2024-01-22"]),
+    ("20-22 November", ["date 2023-11-20", "date 2023-11-22"]),
+    ("two and a half hours", ["number 2.5 ~soft"]),
+    ("3:21.07", ["number 201.07"]),
 ]
 
 
@@ -172,3 +211,9 @@ def test_positions_point_at_the_text():
 def test_a_value_in_a_date_is_not_also_a_number():
     assert [q.kind.value for q in extract("2023年4月2日", "zh", 2023)] == ["date"]
     assert [q.kind.value for q in extract("April 2, 2023", "en", 2023)] == ["date"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_absurd_inputs_do_not_crash_or_hang(lang):
+    for text in ("1" * 5000, "一" * 5000, "〇" * 5000, "1" + " " * 20000 + "x", "2023-1-1-" * 500):
+        extract(text, lang)

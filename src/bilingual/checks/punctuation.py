@@ -15,6 +15,8 @@ _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _FULL_WIDTH = re.compile(rf"(?<!{_HAN})[，。；：！？（）【】《》、](?!{_HAN})")
 #: ASCII commas, periods and the like between Chinese characters: 上海,北京 for 上海，北京.
 _ASCII_IN_CHINESE = re.compile(rf"(?<={_HAN})[,.;:!?](?=\s*{_HAN})")
+_LIST_MARKER = re.compile(r"^\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-z])[)）]")
+_INCHES = re.compile(r"(?<=[0-9])[\"']")
 _PAIRS = {
     "zh": (("（(", "）)"), ("【", "】"), ("《", "》"), ("“", "”"), ("‘", "’"), ("「", "」")),
     # In English ’ is also the apostrophe (SJTU’s), so single quotes are not counted.
@@ -41,10 +43,16 @@ def problems(text: str, lang: str) -> list[str]:
         marks = sorted(set(_ASCII_IN_CHINESE.findall(text))) if ascii_marks else []
         if marks:
             found.append(f"ASCII {' '.join(marks)} between Chinese characters")
+    text = _LIST_MARKER.sub("", text, count=1)  # 1） and a) open no bracket
+    if '"' in text or "'" in text:
+        text = _INCHES.sub("", text)  # 5'10": feet and inches, not quotes
     for opens, closes in _PAIRS[lang]:
-        if sum(map(text.count, opens)) != sum(map(text.count, closes)):
+        opened, closed = sum(map(text.count, opens)), sum(map(text.count, closes))
+        if opened == closed + 1 and text.lstrip().startswith(opens):
+            continue  # a paragraph of a longer quotation: only the last one closes it
+        if opened != closed:
             found.append(f"unbalanced {opens[0]}{closes[0]}")
-    if lang == "en" and text.count('"') % 2:
+    if lang == "en" and text.count('"') % 2 and not text.lstrip().startswith('"'):
         found.append('unbalanced "')
     return found
 
