@@ -111,10 +111,11 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     Compares the numbers, percentages, ordinals and fractions of each block with those of its
     aligned counterpart by value: 七百余位 and "more than 700", 1.2万 and 12,000, 3.5亿元 and
     "RMB 350 million", 百分之三十 and 30%, 第五 and "fifth", 三分之一 and "one third" are
-    equal. Reports a value on one side with no equal value on the other. A small number written
-    as a word on one side (两场 / "twice", "fifth") is a warning at most, since translators
-    rephrase them; a different hedge on both sides (近 / "more than") is a warning too. Numbers
-    that belong to a date are compared by `date-mismatch` instead.
+    equal. Reports a value on one side with no equal value on the other, pairing a changed value
+    with what replaced it. A small number written as a word, or a 1, missing from the other side
+    (两场 / "lectures", 1 / "one") is a warning, since translators rephrase them; a different
+    hedge on both sides (近 / "more than") is a warning too. Numbers that belong to a date are
+    compared by `date-mismatch` instead; docs/numbers-and-dates.md lists every form read.
 
     ## Why is this bad?
     A wrong number is the most damaging error a news translation can carry: "700 guests"
