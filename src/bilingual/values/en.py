@@ -225,7 +225,7 @@ def _dates_and_times(
     if digits and _AM_PM.search(text):
         for match in _CLOCK_RANGE.finditer(text):  # 9-11 a.m.: both ends in the morning
             yield from _clock_range(match)
-    if digits and "s" in text:
+    if digits and "0s" in text:  # every decade ends so: 1990s, '90s
         for match in _DECADE.finditer(text):
             decade = int(match.group("d")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())

@@ -402,12 +402,13 @@ def _numbers(text: str) -> Iterator[Quantity]:
                 yield quantity
                 if kind is Kind.ORDINAL:
                     yield from _ordinal_list(text, match.end(), taken)
-    for match in _DECADE.finditer(text) if "年代" in text or "后" in text else ():
+    for match in _DECADE.finditer(text) if "年代" in text or "0后" in text else ():
         if free(*match.span()):
             taken.append(match.span())
             decade = int(match.group("d") or match.group("d2")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
-    for match in _TENTHS.finditer(text) if "成" in text else ():
+    tenths = "成" in text and any(digit + "成" in text for digit in "一二两三四五六七八九")
+    for match in _TENTHS.finditer(text) if tenths else ():
         if free(*match.span()):
             taken.append(match.span())
             value = DIGIT[match.group("n")] * 10
