@@ -15,6 +15,7 @@ _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _FULL_WIDTH = re.compile(rf"(?<!{_HAN})[，。；：！？（）【】《》、](?!{_HAN})")
 #: ASCII commas, periods and the like between Chinese characters: 上海,北京 for 上海，北京.
 _ASCII_IN_CHINESE = re.compile(rf"(?<={_HAN})[,.;:!?](?=\s*{_HAN})")
+_MARKS = {"zh": re.compile("[（()）【】《》“”‘’「」]"), "en": re.compile("[()\\[\\]“”\"']")}
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-z])[)）]")
 _INCHES = re.compile(r"(?<=[0-9])[\"']")
 _PAIRS = {
@@ -43,7 +44,10 @@ def problems(text: str, lang: str) -> list[str]:
         marks = sorted(set(_ASCII_IN_CHINESE.findall(text))) if ascii_marks else []
         if marks:
             found.append(f"ASCII {' '.join(marks)} between Chinese characters")
-    text = _LIST_MARKER.sub("", text, count=1)  # 1） and a) open no bracket
+    if not _MARKS[lang].search(text):
+        return found  # no bracket or quote at all: nothing can be unbalanced
+    if ")" in text[:4] or "）" in text[:4]:
+        text = _LIST_MARKER.sub("", text, count=1)  # 1） and a) open no bracket
     if '"' in text or "'" in text:
         text = _INCHES.sub("", text)  # 5'10": feet and inches, not quotes
     for opens, closes in _PAIRS[lang]:
