@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from bilingual.checks.article import parse_date
 from bilingual.checks.registry import CheckContext, check
@@ -14,10 +15,22 @@ def article_year(pair: Pair) -> int | None:
     """The year of the article's date, which dates without a year are read in."""
     for side in (pair.zh, pair.en):
         if side is not None:
-            date = parse_date(side.meta.get("date"))
-            if date is not None:
-                return date.year
+            value = side.meta.get("date")
+            year = _year(value) if isinstance(value, str) else _year_of(value)
+            if year is not None:
+                return year
     return None
+
+
+@lru_cache(maxsize=256)
+def _year(value: str) -> int | None:
+    # Every bead of an article asks; the front matter says the same each time.
+    return _year_of(value)
+
+
+def _year_of(value: object) -> int | None:
+    date = parse_date(value)
+    return date.year if date is not None else None
 
 
 def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Quantity]:
