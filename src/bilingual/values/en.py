@@ -194,8 +194,8 @@ def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
     words = window.lower().split()
     if words and words[-1] in _CURRENCY_WORDS:
         words.pop()
-    if not words:
-        return None, start
+    if not words or words[-1] not in _HEDGES_BY_LAST:
+        return None, start  # most numbers are not hedged
     for phrase in _HEDGES_BY_LAST.get(words[-1], ()):
         if words[-len(phrase) :] == phrase:
             # Where the hedge begins: its first word, searched back from the number.
