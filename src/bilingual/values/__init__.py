@@ -53,25 +53,36 @@ def with_year(quantity: Quantity, year: int) -> Quantity:
 
 def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> tuple[Quantity, ...]:
     """The quantities of a block's prose: code, URLs and e-mail addresses left out."""
-    return _in_block(text, code, lang, year)
+    found = _in_block(text, code, lang)
+    if year is None or not any(q.kind is Kind.DATE for q in found):
+        return found
+    return tuple(with_year(q, year) for q in found)
 
 
 @lru_cache(maxsize=1024)
-def _in_block(
-    text: str, code: tuple[str, ...], lang: str, year: int | None
-) -> tuple[Quantity, ...]:
+def _in_block(text: str, code: tuple[str, ...], lang: str) -> tuple[Quantity, ...]:
     # Alignment, number-mismatch and date-mismatch all read each block: once is enough.
     for span in code:
         text = text.replace(span, " " * len(span))
     if "://" in text or "@" in text:
         text = LINK.sub(lambda m: " " * len(m.group(0)), text)
-    found = list(extract(text, lang, year))  # a copy: the cached list must not grow
+    found = _read(text, lang)
     if lang == "en" and not text.isascii() and HAN_CHAR.search(text):
         # Chinese left in the English (reported by untranslated) still says what it says:
         # its numbers are read the Chinese way rather than reported missing.
         for run in HAN.finditer(text):
             found.extend(
                 q._replace(start=q.start + run.start(), end=q.end + run.start())
-                for q in extract(run.group(0), "zh", year)
+                for q in _read(run.group(0), "zh")
             )
     return tuple(found)
+
+
+def _read(text: str, lang: str) -> list[Quantity]:
+    if lang == "zh":
+        from bilingual.values.zh import extract as extract_zh
+
+        return extract_zh(text)
+    from bilingual.values.en import extract as extract_en
+
+    return extract_en(text)
