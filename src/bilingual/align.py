@@ -96,9 +96,13 @@ class _Side:
         self.hints: list[frozenset[str]] = []
         for block in blocks:
             found = anchors(block, lang)
-            hints = frozenset(a for a in found if a.startswith("n:"))
-            self.hints.append(hints)
-            self.strong.append(found - hints)
+            if found:
+                hints = frozenset(a for a in found if a.startswith("n:"))
+                self.hints.append(hints)
+                self.strong.append(found - hints if hints else found)
+            else:
+                self.hints.append(found)
+                self.strong.append(found)
         if lang == "zh":
             self.phrases = [latin_phrases(b.text) for b in blocks]
         else:  # filled in only for blocks a Chinese phrase is looked up in
@@ -125,6 +129,10 @@ def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
     if n == m and all(_convincing(left, right, k) for k in range(n)):
         return tuple(Bead((a,), (b,)) for a, b in zip(zh, en, strict=True))
     moves = _programme(left, right)
+    if all(move == (1, 1) for move in moves):
+        # Every block paired with one: the ratio learned again from those pairs is the one
+        # already used, so a second pass would find the same alignment.
+        return tuple(Bead((a,), (b,)) for a, b in zip(zh, en, strict=True))
     paired = []
     i = j = 0
     for di, dj in moves:

@@ -99,11 +99,14 @@ def value_anchors(block: Block, lang: str) -> frozenset[str]:
     for quantity in values.in_block(block.text, block.code, lang, None):
         if quantity.soft:
             continue
-        value = quantity.value
-        if quantity.kind is values.Kind.DATE and isinstance(value, tuple):
-            value = value[1:]  # the year may be left implicit on one side
-        found.add(f"n:{quantity.kind.value}:{value}")
+        kind, value = quantity.kind, quantity.value
+        if kind is values.Kind.DATE:
+            value = value[1:]  # type: ignore[index]  # the year may be left implicit on one side
+        found.add(_VALUE_PREFIX[kind] + str(value))
     return frozenset(found)
+
+
+_VALUE_PREFIX = {kind: f"n:{kind.value}:" for kind in values.Kind}
 
 
 def anchors(block: Block, lang: str) -> frozenset[str]:
