@@ -87,6 +87,7 @@ class _Side:
     def __init__(self, blocks: Sequence[Block], lang: str) -> None:
         self.blocks = blocks
         self.kinds = [b.kind for b in blocks]
+        self.mergeable = [kind in _MERGEABLE for kind in self.kinds]
         self.levels = [b.level for b in blocks]
         counts = [_counts(b) for b in blocks]
         self.han = [h for h, _ in counts]
@@ -186,22 +187,9 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
                     c = prev[j - 1] + _cost(left, right, i - 1, i, j - 1, j)
                     if c < best:
                         best, move = c, (1, 1)
-                    if j > 1:
-                        c = prev[j - 2] + _cost(left, right, i - 1, i, j - 2, j)
-                        if c < best:
-                            best, move = c, (1, 2)
-                    if i > 1:
-                        c = cost[i - 2][j - 1] + _cost(left, right, i - 2, i, j - 1, j)
-                        if c < best:
-                            best, move = c, (2, 1)
-                    if j > 2:
-                        c = prev[j - 3] + _cost(left, right, i - 1, i, j - 3, j)
-                        if c < best:
-                            best, move = c, (1, 3)
-                    if i > 2:
-                        c = cost[i - 3][j - 1] + _cost(left, right, i - 3, i, j - 1, j)
-                        if c < best:
-                            best, move = c, (3, 1)
+                    # Merges join paragraphs only: look at them only where both ends are ones.
+                    if left.mergeable[i - 1] and right.mergeable[j - 1]:
+                        best, move = _merges(left, right, cost, i, j, best, move)
             if j:
                 c = row[j - 1] + _SKIP
                 if c < best:
@@ -215,6 +203,24 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
         i, j = i - di, j - dj
     moves.reverse()
     return moves
+
+
+def _merges(
+    left: _Side,
+    right: _Side,
+    cost: list[list[float]],
+    i: int,
+    j: int,
+    best: float,
+    move: tuple[int, int],
+) -> tuple[float, tuple[int, int]]:
+    """The best of the 1-2, 2-1, 1-3 and 3-1 beads ending at cell (i, j), or ``best``."""
+    for di, dj in ((1, 2), (2, 1), (1, 3), (3, 1)):
+        if i >= di and j >= dj and cost[i - di][j - dj] != _INF:
+            c = cost[i - di][j - dj] + _cost(left, right, i - di, i, j - dj, j)
+            if c < best:
+                best, move = c, (di, dj)
+    return best, move
 
 
 def _phrases_found(phrases: frozenset[str], right: _Side, j0: int, j1: int) -> int:
