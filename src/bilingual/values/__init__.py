@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from bilingual.text import HAN, HAN_CHAR, LINK
 from bilingual.values.model import NUMERIC, WEEKDAYS, Kind, Qualifier, Quantity
@@ -33,13 +34,7 @@ def extract(text: str, lang: str, year: int | None = None) -> list[Quantity]:
 @lru_cache(maxsize=1024)
 def _cached(text: str, lang: str) -> tuple[Quantity, ...]:
     # Alignment and the checks both ask for the values of each block: parse each text once.
-    if lang == "zh":
-        from bilingual.values.zh import extract as extract_zh
-
-        return tuple(extract_zh(text))
-    from bilingual.values.en import extract as extract_en
-
-    return tuple(extract_en(text))
+    return tuple(_read(text, lang))
 
 
 def with_year(quantity: Quantity, year: int) -> Quantity:
@@ -79,10 +74,13 @@ def _in_block(text: str, code: tuple[str, ...], lang: str) -> tuple[Quantity, ..
 
 
 def _read(text: str, lang: str) -> list[Quantity]:
-    if lang == "zh":
-        from bilingual.values.zh import extract as extract_zh
+    return _readers()[lang](text)
 
-        return extract_zh(text)
+
+@cache
+def _readers() -> dict[str, Callable[[str], list[Quantity]]]:
+    # Imported on first use: the readers load babel's locale data.
     from bilingual.values.en import extract as extract_en
+    from bilingual.values.zh import extract as extract_zh
 
-    return extract_en(text)
+    return {"zh": extract_zh, "en": extract_en}
