@@ -185,7 +185,12 @@ def _locator(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < b and end > a for a, b in taken)
+    # A plain loop: any() over a generator costs twice as much on these short lists, and this
+    # runs for every value read.
+    for a, b in taken:  # noqa: SIM110
+        if start < b and end > a:
+            return True
+    return False
 
 
 def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:

@@ -283,7 +283,10 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        for a, b in taken:  # noqa: SIM110 - a plain loop is twice as fast as all() here
+            if start < b and end > a:
+                return False
+        return True
 
     # Each pattern runs only when its marker is in the text: most sentences have no date.
     if _ANY_DIGIT.search(text) and ("-" in text or "/" in text or "." in text):
@@ -390,7 +393,10 @@ def _numbers(text: str) -> Iterator[Quantity]:
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        for a, b in taken:  # noqa: SIM110 - a plain loop is twice as fast as all() here
+            if start < b and end > a:
+                return False
+        return True
 
     specials = ((_PERCENT, Kind.PERCENT, "百分之"), (_FRACTION, Kind.FRACTION, "分之"),
                 (_ORDINAL, Kind.ORDINAL, "第"))  # fmt: skip
