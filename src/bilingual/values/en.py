@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
+from operator import itemgetter
 
 from bilingual.text import ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
@@ -165,23 +166,33 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
     """The words of ``text`` that can take part in a quantity: (word, lower-case, start, end).
 
     A set intersection finds which vocabulary words occur at all (most sentences have one or
-    two); only those are then located, with a small pattern made for them.
+    two); only those are then located, by plain string search.
     """
     lowered = text.lower()
     present = _vocabulary().intersection(_LETTERS.findall(lowered))
     if not present:
         return []
     found = []
-    for match in _locator(frozenset(present)).finditer(lowered):
-        start, end = match.span()
-        found.append((text[start:end], match.group(), start, end))
-    return found
-
-
-@lru_cache(maxsize=2048)
-def _locator(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})(?:-[a-z]+)*\b")
+    size = len(lowered)
+    for word in present:
+        start = lowered.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not lowered[start - 1].isalpha()) and (
+                end == size or not lowered[end].isalpha()
+            ):
+                while end < size - 1 and lowered[end] == "-" and lowered[end + 1].isalpha():
+                    end += 1  # twenty-first, two-thirds, Five-Year: one token
+                    while end < size and lowered[end].isalpha():
+                        end += 1
+                found.append((text[start:end], lowered[start:end], start, end))
+            start = lowered.find(word, start + 1)
+    found.sort(key=itemgetter(2))
+    tokens: list[tuple[str, str, int, int]] = []
+    for token in found:  # drop "first" found again inside "twenty-first"
+        if not tokens or token[2] >= tokens[-1][3]:
+            tokens.append(token)
+    return tokens
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
