@@ -413,8 +413,7 @@ def _numbers(text: str) -> Iterator[Quantity]:
             taken.append(match.span())
             decade = int(match.group("d") or match.group("d2")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
-    tenths = "成" in text and any(digit + "成" in text for digit in "一二两三四五六七八九")
-    for match in _TENTHS.finditer(text) if tenths else ():
+    for match in _TENTHS.finditer(text) if "成" in text else ():
         if free(*match.span()):
             taken.append(match.span())
             value = DIGIT[match.group("n")] * 10
@@ -501,44 +500,50 @@ def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
 
 
 def _number(match: re.Match[str], text: str) -> Quantity | None:
-    written = match.group("n").strip()
-    mid = match.group("mid")
+    written, mid, after, pct = match.group("n", "mid", "after", "pct")
+    written = written.strip()
     if mid:
         written = written.replace(mid, "")  # 3000余万 is more than 30 million
     value = parse_numeral(written)
     if value is None:
         return None
-    previous = text[match.start("n") - 1 : match.start("n")] if match.start("n") else ""
+    begin, end = match.start("n"), match.end()
+    previous = text[begin - 1] if begin else ""
     if previous in ("数", "几") or (previous == "上" and written in ("百", "千", "万")):
         return None  # 数十, 几百, 上千: a magnitude, not a number
     digits = written[0].isdigit()
-    after = match.group("after")
-    before, start = _hedge_before(text, match.start("n"))
-    if not digits:
-        following = text[match.end() : match.end() + 1]
-        if len(written) == 1 and written in "百千万亿" and not after and not before:
-            return None  # a bare 万 or 千 is a word (千万, 万一), not a number
-        if written == "十" and not after and following not in MEASURES:
-            return None
-        # 一个 is "a", and a lone numeral counts something only before a measure word.
-        if (
-            len(written) == 1
-            and written not in "十百千万亿"
-            and (written == "一" or not following or following not in MEASURES)
-            and not text.startswith(("等奖", "连冠", "连胜"), match.end())
-        ):
-            return None
+    before, start = _hedge_before(text, begin)
+    if not digits and _not_a_count(text, written, end, before, after):
+        return None
     qualifier = _BEFORE.get(before or "") or _AFTER.get(after or "") or _AFTER.get(mid or "")
-    if qualifier is None and _LATE_HINT.intersection(text[match.end() : match.end() + 3]):
-        late = _LATE_AFTER.match(text, match.end())  # 500人左右: after the measure word
+    if qualifier is None and _LATE_HINT.intersection(text[end : end + 3]):
+        late = _LATE_AFTER.match(text, end)  # 500人左右: after the measure word
         qualifier = _AFTER[late.group(1)] if late else None
-    end = match.end()
+    kind = Kind.PERCENT if pct else Kind.NUMBER
+    if pct and pct.strip() == "‰":
+        value = Fraction(value) / 10  # 1‰ is 0.1 per cent
+    if text.startswith(_ORDINAL_AFTER, end):
+        kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     if after in ("余", "多") and text[end : end + 1] in BIG_UNIT:
         value, end = value * BIG_UNIT[text[end]], end + 1  # 一百多万 is more than a million
-    kind = Kind.PERCENT if match.group("pct") else Kind.NUMBER
-    if kind is Kind.PERCENT and match.group("pct").strip() == "‰":
-        value = Fraction(value) / 10  # 1‰ is 0.1 per cent
-    if text.startswith(("周年", "等奖", "连冠", "连胜"), match.end()):
-        kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     soft = not digits and value < 10
     return Quantity(kind, value, text[start:end].strip(), start, end, qualifier, soft=soft)
+
+
+_ORDINAL_AFTER = ("周年", "等奖", "连冠", "连胜")
+
+
+def _not_a_count(text: str, written: str, end: int, before: str | None, after: str | None) -> bool:
+    """A numeral in words that is no quantity: a bare 万 (千万, 万一), 一 as "a" (一个), or a
+    lone numeral with no measure word after it."""
+    following = text[end : end + 1]
+    if len(written) == 1 and written in "百千万亿" and not after and not before:
+        return True
+    if written == "十" and not after and following not in MEASURES:
+        return True
+    return (
+        len(written) == 1
+        and written not in "十百千万亿"
+        and (written == "一" or not following or following not in MEASURES)
+        and not text.startswith(("等奖", "连冠", "连胜"), end)
+    )
