@@ -147,3 +147,15 @@ def test_date_without_year_is_read_in_the_article_year(root):
               zh_meta=meta, en_meta=meta)  # fmt: skip
     (finding,) = root.findings("a", "date-mismatch")
     assert finding.message.startswith("2024-04-02 (4月2日) in zh.md:7 is 2023-04-02")
+
+
+@pytest.mark.parametrize(("original", "side"), [("zh", "en"), ("en", "zh"), (None, "en")])
+def test_a_changed_value_points_at_the_translation(root, original, side):
+    meta = "title: t\ndate: 2023-04-03\ncategory: c\n" + (
+        f"original: {original}\n" if original else ""
+    )
+    root.pair(
+        "a", "七百余位嘉宾出席。", "More than 770 guests attended.", zh_meta=meta, en_meta=meta
+    )
+    (finding,) = root.findings("a", "number-mismatch")
+    assert finding.primary == side

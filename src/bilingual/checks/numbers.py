@@ -33,6 +33,15 @@ def _year_of(value: object) -> int | None:
     return date.year if date is not None else None
 
 
+def translation_side(pair: Pair) -> str:
+    """The side translated from the other (en unless the article's ``original`` is en), where a
+    value that differs is most likely wrong and where an annotation should point."""
+    for side in (pair.zh, pair.en):
+        if side is not None and side.meta.get("original") in ("zh", "en"):
+            return "zh" if side.meta["original"] == "en" else "en"
+    return "en"
+
+
 def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Quantity]:
     """The quantities of the blocks of one side of a bead (dates read in ``year``)."""
     found = [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, None)]
@@ -112,7 +121,7 @@ def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | N
         zh_excerpt=zh.text if zh else None,
         en_excerpt=en.text if en else None,
         severity=Severity.WARNING if soft else None,
-        primary="zh" if zh is not None else "en",
+        primary=translation_side(ctx.pair),
     )
 
 
