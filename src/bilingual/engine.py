@@ -14,6 +14,7 @@ from bilingual.align import align
 from bilingual.checks.registry import REGISTRY, Check, CheckContext, Scope, all_checks, resolve
 from bilingual.config import ChecksConfig, Config
 from bilingual.errors import ConfigError, UnknownCheckError
+from bilingual.glossary.model import Glossary
 from bilingual.model import Bead, Finding, Pair, Severity, Summary
 from bilingual.parse.discover import load_pair
 
@@ -29,6 +30,8 @@ class Plan:
     codes: tuple[str, ...]
     severities: dict[str, Severity]
     settings: ChecksConfig
+    #: The content root's term base, when it has one.
+    glossary: Glossary | None = None
 
 
 @dataclass(slots=True)
@@ -47,7 +50,10 @@ class CheckResult:
 
 
 def make_plan(
-    config: Config, select_names: Sequence[str] = (), ignore_names: Sequence[str] = ()
+    config: Config,
+    select_names: Sequence[str] = (),
+    ignore_names: Sequence[str] = (),
+    glossary: Glossary | None = None,
 ) -> Plan:
     """Resolve the command line's and ``bilingual.yaml``'s check selection into a plan.
 
@@ -70,7 +76,7 @@ def make_plan(
     always = {c.code for c in all_checks() if c.always}
     codes = tuple(sorted({code for code in base if code not in ignored} | always))
     severities = {code: overrides.get(code, REGISTRY[code].severity) for code in codes}
-    return Plan(codes, severities, settings)
+    return Plan(codes, severities, settings, glossary)
 
 
 def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
@@ -81,7 +87,9 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     if pair.zh is not None and pair.en is not None:
         beads = align(pair.zh.blocks, pair.en.blocks)
     for item in checks:
-        ctx = CheckContext(pair, item, plan.severities[item.code], plan.settings, beads)
+        ctx = CheckContext(
+            pair, item, plan.severities[item.code], plan.settings, beads, plan.glossary
+        )
         if item.scope is Scope.PAIR:
             found.extend(item.func(pair, ctx))
             continue

@@ -25,6 +25,8 @@ CONTRACT = {
     "N101": "number-mismatch",
     "D101": "date-mismatch",
     "P101": "punctuation",
+    "G101": "glossary-term",
+    "G102": "forbidden-variant",
 }
 
 

@@ -20,6 +20,7 @@ from bilingual.model import Bead, Block, Finding, Location, Pair, Severity
 
 if TYPE_CHECKING:
     from bilingual.config import ChecksConfig
+    from bilingual.glossary.model import Glossary
 
 _CODE = re.compile(r"^[A-Z]\d{3}$")
 _SLUG = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -134,6 +135,8 @@ class CheckContext:
     settings: ChecksConfig
     #: The pair's whole alignment, for bead checks that need a bead's neighbours.
     beads: tuple[Bead, ...] = ()
+    #: The content root's glossary, when it has one.
+    glossary: Glossary | None = None
 
     def finding(
         self,

@@ -99,11 +99,13 @@ def check(
     """
     with errors_handled(ctx):
         from bilingual.engine import make_plan, run_checks
+        from bilingual.glossary.store import load_glossary
         from bilingual.parse.discover import article_folders
         from bilingual.report import render
 
         content_root, config = load(root, paths or ())
-        plan = make_plan(config, names(select), names(ignore))
+        glossary = load_glossary(content_root, config.glossary)
+        plan = make_plan(config, names(select), names(ignore), glossary)
         folders = article_folders(content_root, paths or ())
         if progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM:
             result = _with_progress(content_root, folders, plan, jobs)

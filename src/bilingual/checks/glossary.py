@@ -1,0 +1,114 @@
+"""Glossary checks: terms rendered as the term base says, and forbidden renderings nowhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bilingual.checks.registry import CheckContext, Scope, check
+from bilingual.glossary.match import ALLOWED, FORBIDDEN, matcher
+from bilingual.model import Bead, Finding, Pair, Severity
+
+
+def _quoted(renderings: tuple[str, ...]) -> str:
+    return " or ".join(f'"{r}"' for r in renderings)
+
+
+@check("G101", "glossary-term")
+def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A glossary term is not rendered as the glossary says in the aligned block.
+
+    ## What it does
+    For each term of `glossary.yaml` found in a Chinese block, looks in its English counterpart
+    for the preferred rendering or one of the variants (error when neither is there). The other
+    way round, a rendering found in an English block whose counterpart lacks the Chinese term is
+    a warning. Matching takes the longest term first, English on word boundaries, across line
+    breaks, with plurals and possessives (SJTU's), in the case the term asks for (acronyms
+    exactly), and never inside a URL.
+
+    ## Why is this bad?
+    An institution named three ways across a news site confuses readers and search engines, and
+    official names are not a matter of style: 上海交通大学 is "Shanghai Jiao Tong University".
+
+    ## Example
+    ```markdown
+    张江科学会堂举行论坛。            The forum was held at the Zhangjiang Science Center.
+    ```
+    Use instead: `the Zhangjiang Science Hall` (the glossary's rendering).
+    """
+    if ctx.glossary is None or not bead.zh or not bead.en:
+        return
+    match = matcher(ctx.glossary)
+    zh_hits = [hit for block in bead.zh for hit in match.zh_terms(block.text)]
+    en_hits = [hit for block in bead.en for hit in match.en_renderings(block.text)]
+    rendered = {hit.term.zh for hit in en_hits}  # any rendering, forbidden ones included
+    seen: set[str] = set()
+    for hit in zh_hits:
+        if hit.term.zh in rendered or hit.term.zh in seen:
+            continue
+        seen.add(hit.term.zh)
+        yield ctx.finding(
+            f"{hit.term.zh} in zh.md:{bead.zh[0].line} is not rendered as "
+            f"{_quoted(hit.term.allowed)} in en.md:{bead.en[0].line}",
+            zh=bead.zh[0],
+            en=bead.en[0],
+            zh_excerpt=hit.term.zh,
+            primary="en",
+        )
+    in_chinese = {hit.term.zh for hit in zh_hits}
+    for hit in en_hits:
+        if hit.kind == ALLOWED and hit.term.zh not in in_chinese and hit.term.zh not in seen:
+            seen.add(hit.term.zh)
+            yield ctx.finding(
+                f'"{hit.text}" in en.md:{bead.en[0].line} has no {hit.term.zh} in '
+                f"zh.md:{bead.zh[0].line}",
+                zh=bead.zh[0],
+                en=bead.en[0],
+                en_excerpt=hit.text,
+                severity=Severity.WARNING,
+                primary="en",
+            )
+
+
+@check("G102", "forbidden-variant", scope=Scope.PAIR)
+def forbidden_variant(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """The English uses a rendering the glossary forbids.
+
+    ## What it does
+    Reports every forbidden rendering of a glossary term anywhere in the English (body, title
+    and summary), with the preferred rendering to use instead.
+
+    ## Why is this bad?
+    Forbidden renderings are the known wrong ones — an old official name, a common misspelling
+    ("Shanghai Jiaotong University"); a glossary lists them precisely because they keep coming
+    back.
+
+    ## Example
+    ```markdown
+    Shanghai Jiaotong University hosted the forum.
+    ```
+    Use instead: `Shanghai Jiao Tong University hosted the forum.`
+    """
+    if ctx.glossary is None or pair.en is None:
+        return
+    match = matcher(ctx.glossary)
+    for key in ("title", "summary"):
+        value = pair.en.meta.get(key)
+        for hit in match.en_renderings(value) if isinstance(value, str) else ():
+            if hit.kind == FORBIDDEN:
+                yield ctx.finding(
+                    f'"{hit.text}" in the English {key} is a forbidden rendering of '
+                    f'{hit.term.zh}: use "{hit.term.en}"',
+                    en=pair.en.meta_lines.get(key, 1),
+                    en_excerpt=hit.text,
+                    primary="en",
+                )
+    for block in pair.en.blocks:
+        for hit in match.en_renderings(block.text):
+            if hit.kind == FORBIDDEN:
+                yield ctx.finding(
+                    f'"{hit.text}" in en.md:{block.line} is a forbidden rendering of '
+                    f'{hit.term.zh}: use "{hit.term.en}"',
+                    en=block,
+                    en_excerpt=hit.text,
+                    primary="en",
+                )

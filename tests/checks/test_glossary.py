@@ -1,0 +1,70 @@
+"""G101 glossary-term and G102 forbidden-variant, through the CLI with a real glossary file."""
+
+from __future__ import annotations
+
+import pytest
+
+GLOSSARY = """terms:
+  - zh: 上海交通大学
+    en: Shanghai Jiao Tong University
+    variants: [SJTU]
+    forbidden: [Shanghai Jiaotong University]
+  - zh: 张江科学会堂
+    en: Zhangjiang Science Hall
+"""
+
+
+@pytest.fixture
+def glossary_root(root):
+    (root.path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return root
+
+
+def checks_of(check_json, root):
+    _, report = check_json(root, "--select", "G101,G102")
+    return [(f["check"], f["severity"]) for f in report["findings"]]
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Shanghai Jiao Tong University held a forum at Zhangjiang Science Hall.",
+        "SJTU held a forum at the Zhangjiang Science Hall.",
+        "SJTU's forum was held at Zhangjiang\nScience Hall.",
+    ],
+)
+def test_right_renderings_do_not_fire(glossary_root, check_json, en):
+    glossary_root.pair("a", "上海交通大学在张江科学会堂举办论坛。", en)
+    assert checks_of(check_json, glossary_root) == []
+
+
+def test_missing_rendering_is_an_error(glossary_root, check_json):
+    glossary_root.pair(
+        "a", "上海交通大学在张江科学会堂举办论坛。", "SJTU held a forum at the Science Hall."
+    )
+    assert checks_of(check_json, glossary_root) == [("glossary-term", "error")]
+
+
+def test_rendering_without_the_chinese_term_is_a_warning(glossary_root, check_json):
+    glossary_root.pair("a", "学校举办论坛。", "SJTU held a forum.")
+    assert checks_of(check_json, glossary_root) == [("glossary-term", "warning")]
+
+
+def test_forbidden_rendering_is_reported_once_with_the_fix(glossary_root, check_json):
+    glossary_root.pair(
+        "a",
+        "上海交通大学在张江科学会堂举办论坛。",
+        "Shanghai Jiaotong University held a forum at Zhangjiang Science Hall.",
+        en_meta="title: Shanghai Jiaotong University forum\ndate: 2023-04-03\ncategory: c",
+        zh_meta="title: 论坛\ndate: 2023-04-03\ncategory: c",
+    )
+    _, report = check_json(glossary_root, "--select", "G101,G102")
+    messages = [f["message"] for f in report["findings"]]
+    assert len(messages) == 2  # the body and the title, and no glossary-term on top
+    assert all('use "Shanghai Jiao Tong University"' in m for m in messages)
+
+
+def test_no_glossary_no_findings(root, check_json):
+    root.pair("a", "上海交通大学举办论坛。", "Shanghai Jiaotong University held a forum.")
+    _, report = check_json(root, "--select", "G101,G102")
+    assert report["findings"] == []
