@@ -48,21 +48,38 @@ def checks_page() -> str:
 
 def cli_page() -> str:
     """``docs/cli.md``: the ``--help`` of the program and of every command."""
-    import typer.main
     from typer.testing import CliRunner
 
     from bilingual.cli import app
 
-    group = typer.main.get_command(app)
     runner = CliRunner()
     env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     parts = [HEADER, "# Command-line reference\n"]
-    for name in [None, *sorted(group.commands)]:  # type: ignore[attr-defined]
-        args = ["--help"] if name is None else [name, "--help"]
-        result = runner.invoke(app, args, prog_name="bilingual", env=env, terminal_width=100)
-        title = "bilingual" if name is None else f"bilingual {name}"
+    for words in command_paths():
+        result = runner.invoke(
+            app, [*words, "--help"], prog_name="bilingual", env=env, terminal_width=100
+        )
+        title = " ".join(["bilingual", *words])
         parts.append(f"## {title}\n\n```text\n{result.stdout.rstrip()}\n```\n")
     return "\n".join(parts)
+
+
+def command_paths() -> list[list[str]]:
+    """Every command and subcommand, as the words that call it ([] is the program itself)."""
+    import typer.main
+
+    from bilingual.cli import app
+
+    paths: list[list[str]] = []
+
+    def visit(command: object, words: list[str]) -> None:
+        paths.append(words)
+        subcommands = getattr(command, "commands", {})  # a group (typer vendors its own click)
+        for name in sorted(subcommands):
+            visit(subcommands[name], [*words, name])
+
+    visit(typer.main.get_command(app), [])
+    return paths
 
 
 PAGES = {"checks.md": checks_page, "cli.md": cli_page}

@@ -13,6 +13,7 @@ import typer
 from bilingual import __version__
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
+from bilingual.cli import glossary as _glossary
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -64,6 +65,7 @@ def _root(
 app.command("check")(_check.check)
 app.command("checks")(_checks.list_checks)
 app.command("explain")(_checks.explain)
+app.add_typer(_glossary.app, name="glossary")
 
 
 def main() -> None:

@@ -28,6 +28,11 @@ def load_glossary(root: Path, relative: str = "glossary.yaml") -> Glossary | Non
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ConfigError("the glossary is not valid UTF-8", path=path, line=line) from exc
+    return parse_text(text, path, relative)
+
+
+def parse_text(text: str, path: Path | None = None, relative: str = "glossary.yaml") -> Glossary:
+    """A glossary from the text of its file; a clear error, with the line, when it is bad."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         document = yaml.safe_load(text)
@@ -40,9 +45,12 @@ def load_glossary(root: Path, relative: str = "glossary.yaml") -> Glossary | Non
 
 
 def parse_glossary(
-    document: Any, lines: list[int] | None = None, *, path: Path | None = None,
+    document: Any,
+    lines: list[int] | None = None,
+    *,
+    path: Path | None = None,
     relative: str = "glossary.yaml",
-) -> Glossary:  # fmt: skip
+) -> Glossary:
     """Validate a loaded glossary document; one error listing every problem."""
     lines = lines or []
     if document is None:
@@ -58,13 +66,16 @@ def parse_glossary(
             terms.append(term)
     if problems:
         raise ConfigError(
-            f"invalid glossary: {problems[0]}" if len(problems) == 1 else
-            f"invalid glossary: {len(problems)} problems",
-            path=path, line=next((int(p.split()[1].rstrip(":")) for p in problems
-                                  if p.startswith("line ")), None),
+            f"invalid glossary: {problems[0]}"
+            if len(problems) == 1
+            else f"invalid glossary: {len(problems)} problems",
+            path=path,
+            line=next(
+                (int(p.split()[1].rstrip(":")) for p in problems if p.startswith("line ")), None
+            ),
             problems=tuple(problems),
             hint="each term needs zh and en; variants, forbidden and tags are lists",
-        )  # fmt: skip
+        )
     return Glossary(tuple(terms), relative)
 
 
@@ -94,8 +105,16 @@ def _term(entry: Any, line: int | None, problems: list[str]) -> Term | None:
         problems.append(f"{where}case_sensitive must be true or false")
         case = None
     note = entry.get("note") or ""
-    return Term(zh.strip(), en.strip(), lists["variants"], lists["forbidden"], str(note), case,
-                lists["tags"], line)  # fmt: skip
+    return Term(
+        zh.strip(),
+        en.strip(),
+        lists["variants"],
+        lists["forbidden"],
+        str(note),
+        case,
+        lists["tags"],
+        line,
+    )
 
 
 def _entry_lines(node: yaml.Node | None) -> list[int]:

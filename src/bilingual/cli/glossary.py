@@ -1,0 +1,214 @@
+"""``bilingual glossary``: list, show, add, edit, remove and lint the term base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bilingual.cli.common import RootOption, errors_handled, load, write
+
+app = typer.Typer(
+    help="""Manage the glossary (glossary.yaml) that check enforces.
+
+Edits keep the file's comments and other entries byte for byte, hold a lock, and write
+atomically.
+
+Examples:
+
+\b
+  bilingual glossary list --search 张江
+  bilingual glossary show SJTU
+  bilingual glossary add 思源图书馆 "Siyuan Library" --variant Siyuan
+  bilingual glossary lint
+""",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+Variants = Annotated[
+    list[str] | None,
+    typer.Option("--variant", "-v", metavar="TEXT", help="An acceptable rendering; repeatable."),
+]
+Forbidden = Annotated[
+    list[str] | None,
+    typer.Option("--forbidden", "-x", metavar="TEXT", help="A forbidden rendering; repeatable."),
+]
+Note = Annotated[str | None, typer.Option("--note", help="A note for translators.")]
+
+
+def _path(root: object) -> tuple[object, object]:
+    content_root, config = load(root)  # type: ignore[arg-type]
+    return content_root, content_root / config.glossary  # type: ignore[operator]
+
+
+@app.command("list")
+def list_terms(
+    ctx: typer.Context,
+    root: RootOption = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Only terms containing this.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json|csv", help="Output format.")
+    ] = "text",
+) -> None:
+    """List the glossary's terms.
+
+    Examples:
+
+    \b
+      bilingual glossary list
+      bilingual glossary list --search 张江 --format json
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.exchange import render_terms
+        from bilingual.glossary.store import load_glossary
+
+        content_root, config = load(root)
+        glossary = load_glossary(content_root, config.glossary)
+        terms = glossary.terms if glossary else ()
+        if search:
+            needle = search.lower()
+            terms = tuple(
+                t
+                for t in terms
+                if needle in " ".join((t.zh, *t.allowed, *t.forbidden, t.note)).lower()
+            )
+        write(render_terms(terms, fmt))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="The term, in zh or en.")],
+    root: RootOption = None,
+) -> None:
+    """Show one term and where it is used across the articles.
+
+    Examples:
+
+    \b
+      bilingual glossary show 上海交通大学
+      bilingual glossary show SJTU
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.edit import find
+        from bilingual.glossary.store import load_glossary
+        from bilingual.glossary.usage import describe
+
+        content_root, config = load(root)
+        glossary = load_glossary(content_root, config.glossary)
+        if glossary is None:
+            from bilingual.errors import UsageError
+
+            raise UsageError(
+                "this content root has no glossary",
+                hint="'bilingual glossary add ZH EN' starts one",
+            )
+        write(describe(content_root, glossary, find(glossary, term)))
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    zh: Annotated[str, typer.Argument(metavar="ZH", help="The Chinese term.")],
+    en: Annotated[str, typer.Argument(metavar="EN", help="Its preferred English rendering.")],
+    variant: Variants = None,
+    forbidden: Forbidden = None,
+    note: Note = None,
+    root: RootOption = None,
+) -> None:
+    """Add a term; the file's comments and other entries are kept byte for byte.
+
+    Examples:
+
+    \b
+      bilingual glossary add 思源图书馆 "Siyuan Library" --variant Siyuan
+      bilingual glossary add 思源湖 "Siyuan Lake" -x "Si Yuan Lake"
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.edit import add_term
+        from bilingual.glossary.model import Term
+
+        _, path = _path(root)
+        term = Term(
+            zh.strip(), en.strip(), tuple(variant or ()), tuple(forbidden or ()), note or ""
+        )
+        add_term(path, term)  # type: ignore[arg-type]
+        write(f"added {term.zh} = {term.en}\n")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="The term, in zh or en.")],
+    en: Annotated[str | None, typer.Option("--en", help="A new preferred rendering.")] = None,
+    variant: Variants = None,
+    forbidden: Forbidden = None,
+    note: Note = None,
+    root: RootOption = None,
+) -> None:
+    """Change a term in place (the options given replace those fields).
+
+    Examples:
+
+    \b
+      bilingual glossary edit 张江科学城 --forbidden "Zhangjiang Sci-Tech City"
+      bilingual glossary edit SJTU --note "official English name"
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.edit import update_term
+
+        _, path = _path(root)
+        update_term(
+            path,
+            term,
+            en=en,
+            variants=tuple(variant) if variant else None,  # type: ignore[arg-type]
+            forbidden=tuple(forbidden) if forbidden else None,
+            note=note,
+        )
+        write(f"edited {term}\n")
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="The term, in zh or en.")],
+    root: RootOption = None,
+) -> None:
+    """Remove a term.
+
+    Examples:
+
+    \b
+      bilingual glossary remove 思源图书馆
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.edit import remove_term
+
+        _, path = _path(root)
+        remove_term(path, term)  # type: ignore[arg-type]
+        write(f"removed {term}\n")
+
+
+@app.command("lint")
+def lint_command(ctx: typer.Context, root: RootOption = None) -> None:
+    """Report duplicates, conflicting renderings and empty fields; exit 1 if any.
+
+    Examples:
+
+    \b
+      bilingual glossary lint
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.lint import lint
+        from bilingual.glossary.store import load_glossary
+
+        content_root, config = load(root)
+        glossary = load_glossary(content_root, config.glossary)
+        problems = lint(glossary) if glossary else []
+        write("".join(f"{p}\n" for p in problems) or "no problems found\n")
+    if problems:
+        raise typer.Exit(1)

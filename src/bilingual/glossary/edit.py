@@ -1,0 +1,192 @@
+"""Editing ``glossary.yaml`` without losing what a person wrote.
+
+Edits are made on the file's text: a new term is appended to the ``terms`` list, a removed or
+edited term replaces only its own lines, and everything else — comments, key order, other
+entries — stays byte for byte. Each edit holds a lock on the file, re-reads it under the lock
+(so two concurrent edits cannot lose either one), validates the result by reading it back, and
+writes it atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+
+from bilingual.errors import UsageError
+from bilingual.fsutil import atomic_write
+from bilingual.glossary.model import Glossary, Term
+from bilingual.glossary.store import parse_text
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},'\"]*")
+_TYPED = re.compile(r"[-+.0-9~]|(?i:y|n|yes|no|true|false|on|off|null)$")
+
+
+def scalar(value: str) -> str:
+    """``value`` as a YAML scalar: plain when that reads back the same, else double-quoted."""
+    if _PLAIN.fullmatch(value) and not _TYPED.match(value) and value == value.strip():
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def render(term: Term, indent: str = "  ") -> str:
+    """One glossary entry as YAML lines."""
+    lines = [f"{indent}- zh: {scalar(term.zh)}", f"{indent}  en: {scalar(term.en)}"]
+    for key in ("variants", "forbidden", "tags"):
+        values = getattr(term, key)
+        if values:
+            lines.append(f"{indent}  {key}: [{', '.join(scalar(v) for v in values)}]")
+    if term.note:
+        lines.append(f"{indent}  note: {scalar(term.note)}")
+    if term.case_sensitive is not None:
+        lines.append(f"{indent}  case_sensitive: {'true' if term.case_sensitive else 'false'}")
+    return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for one edit of ``path`` (a ``.lock`` file beside it)."""
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _spans(text: str) -> tuple[list[tuple[int, int]], int | None, str]:
+    """Line spans [start, end) of each entry, the line the list ends at, and its indent."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
+    if node is None:
+        return [], None, "  "
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if getattr(key, "value", None) == "terms" and isinstance(value, yaml.SequenceNode):
+            items = value.value
+            starts = [item.start_mark.line for item in items]
+            lines = text.split("\n")
+            spans = []
+            for index, start in enumerate(starts):
+                end = starts[index + 1] if index + 1 < len(starts) else value.end_mark.line
+                if index + 1 == len(starts) and value.end_mark.column:
+                    end += 1
+                dash = max(items[index].start_mark.column - 2, 0)
+                while end > start + 1 and _outside(lines[end - 1], dash):
+                    end -= 1  # blank lines and comments after the entry are not part of it
+                spans.append((start, end))
+            # An item's mapping starts after its "- ": the dash is two columns to the left.
+            indent = " " * max(items[0].start_mark.column - 2, 0) if items else "  "
+            return spans, spans[-1][1] if spans else None, indent
+    return [], None, "  "
+
+
+def _outside(line: str, dash: int) -> bool:
+    """A blank line, or a comment no further in than the entry's dash."""
+    stripped = line.lstrip()
+    return not stripped or (stripped.startswith("#") and len(line) - len(stripped) <= dash)
+
+
+def edit_glossary(path: Path, change: Callable[[str, Glossary], str]) -> Glossary:
+    """Apply ``change`` (old text and glossary -> new text) under the lock, check the result
+    reads back as a valid glossary, and write it atomically. The new glossary is returned."""
+    with locked(path):
+        text = path.read_text(encoding="utf-8") if path.exists() else "terms:\n"
+        old = parse_text(text, path)
+        new_text = change(text, old)
+        new = parse_text(new_text, path)  # never write what would not read back
+        atomic_write(path, new_text)
+    return new
+
+
+def add_term(path: Path, term: Term, *, replace: bool = False) -> Glossary:
+    """Append ``term``; an existing term with the same zh is an error unless ``replace``."""
+
+    def change(text: str, glossary: Glossary) -> str:
+        if any(t.zh == term.zh for t in glossary.terms):
+            if not replace:
+                raise UsageError(
+                    f"{term.zh} is already in the glossary",
+                    path=path,
+                    hint="use 'bilingual glossary edit' to change it",
+                )
+            text = _drop(text, term.zh, glossary)
+        return _append(text, term)
+
+    return edit_glossary(path, change)
+
+
+def remove_term(path: Path, name: str) -> Glossary:
+    """Remove the term whose zh or preferred en is ``name``."""
+
+    def change(text: str, glossary: Glossary) -> str:
+        term = find(glossary, name)
+        return _drop(text, term.zh, glossary)
+
+    return edit_glossary(path, change)
+
+
+def update_term(path: Path, name: str, **changes: object) -> Glossary:
+    """Replace the fields given of the term whose zh or en is ``name``, in its place."""
+
+    def change(text: str, glossary: Glossary) -> str:
+        term = find(glossary, name)
+        index = glossary.terms.index(term)
+        fields = {key: value for key, value in changes.items() if value is not None}
+        updated = _replace_fields(term, fields)
+        spans, _, indent = _spans(text)
+        lines = text.split("\n")
+        start, end = spans[index]
+        return (
+            "\n".join(lines[:start])
+            + ("\n" if start else "")
+            + render(updated, indent)
+            + ("\n".join(lines[end:]))
+        )
+
+    return edit_glossary(path, change)
+
+
+def find(glossary: Glossary, name: str) -> Term:
+    """The term whose zh, preferred en or variant is ``name`` (case-insensitive for English)."""
+    wanted = name.strip()
+    for term in glossary.terms:
+        if wanted == term.zh or wanted.lower() in (r.lower() for r in term.allowed):
+            return term
+    raise UsageError(
+        f"no term {name!r} in the glossary",
+        hint="'bilingual glossary list --search TEXT' finds terms",
+    )
+
+
+def _replace_fields(term: Term, fields: dict[str, object]) -> Term:
+    import dataclasses
+
+    return dataclasses.replace(term, **fields)  # type: ignore[arg-type]
+
+
+def _append(text: str, term: Term) -> str:
+    _, end, indent = _spans(text)
+    entry = render(term, indent)
+    if end is None:  # an empty list: write the entry under "terms:"
+        if re.search(r"^terms:\s*(\[\s*\])?\s*$", text, re.MULTILINE):
+            text = re.sub(r"^terms:\s*(\[\s*\])?\s*$", "terms:", text, count=1, flags=re.MULTILINE)
+            head, _, tail = text.partition("terms:")
+            return head + "terms:\n" + entry + tail.lstrip("\n")
+        return text.rstrip("\n") + ("\n" if text.strip() else "") + "terms:\n" + entry
+    lines = text.split("\n")
+    return "\n".join(lines[:end]) + "\n" + entry + "\n".join(lines[end:])
+
+
+def _drop(text: str, zh: str, glossary: Glossary) -> str:
+    index = next(i for i, t in enumerate(glossary.terms) if t.zh == zh)
+    spans, _, _ = _spans(text)
+    start, end = spans[index]
+    lines = text.split("\n")
+    return "\n".join(lines[:start] + lines[end:])

@@ -1,0 +1,37 @@
+"""Glossary problems a person should fix: duplicates, conflicts, empty fields."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bilingual.glossary.model import Glossary
+
+
+def lint(glossary: Glossary) -> list[str]:
+    """Every problem, one line each, with the entry's line in the file."""
+    problems = []
+    by_zh = defaultdict(list)
+    for term in glossary.terms:
+        by_zh[term.zh].append(term)
+    for zh, terms in by_zh.items():
+        preferred = {t.en for t in terms}
+        where = ", ".join(f"line {t.line}" for t in terms if t.line)
+        if len(terms) > 1 and len(preferred) == 1:
+            problems.append(f"{zh} is listed {len(terms)} times ({where})")
+        elif len(preferred) > 1:
+            problems.append(
+                f"{zh} has {len(preferred)} preferred renderings: "
+                f"{', '.join(sorted(preferred))} ({where})"
+            )
+    allowed = {r.lower(): t for t in glossary.terms for r in t.allowed}
+    for term in glossary.terms:
+        for rendering in term.forbidden:
+            other = allowed.get(rendering.lower())
+            if other is not None:
+                problems.append(
+                    f'"{rendering}" is forbidden for {term.zh} (line {term.line}) '
+                    f"but allowed for {other.zh} (line {other.line})"
+                )
+        if not term.note.strip() and term.note:
+            problems.append(f"{term.zh} (line {term.line}) has an empty note")
+    return problems

@@ -1,0 +1,52 @@
+"""``bilingual glossary`` end to end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from tests.conftest import REPO
+
+
+def test_list_show_add_edit_remove_lint(shipped, cli):
+    shutil.copy(REPO / "glossary.yaml", shipped.path / "glossary.yaml")
+    root = ["--root", shipped.path]
+    code, out, _ = cli("glossary", "list", *root, "--search", "张江", "--format", "json")
+    assert code == 0
+    assert [t["zh"] for t in json.loads(out)] == [
+        "张江科学会堂",
+        "张江科学城",
+        "上海张江（集团）有限公司",
+    ]
+    code, out, _ = cli("glossary", "show", "SJTU", *root)
+    assert code == 0 and out.startswith("上海交通大学 = Shanghai Jiao Tong University")
+    assert "articles/2023-pujiang-innovation-forum/zh.md:" in out
+    assert cli("glossary", "add", "思源图书馆", "Siyuan Library", "-v", "Siyuan", *root)[0] == 0
+    assert cli("glossary", "edit", "Siyuan Library", "--note", "opened 2023", *root)[0] == 0
+    code, out, _ = cli("glossary", "list", *root, "--format", "csv")
+    assert "思源图书馆,Siyuan Library,Siyuan,,opened 2023" in out
+    assert cli("glossary", "remove", "思源图书馆", *root)[0] == 0
+    assert (shipped.path / "glossary.yaml").read_bytes() == (REPO / "glossary.yaml").read_bytes()
+    code, out, _ = cli("glossary", "lint", *root)
+    assert code == 0 and out == "no problems found\n"
+
+
+def test_lint_finds_conflicts(root, cli):
+    (root.path / "glossary.yaml").write_text(
+        "terms:\n"
+        "  - zh: 交大\n    en: SJTU\n"
+        "  - zh: 交大\n    en: Jiao Tong\n"
+        "  - zh: 上海交通大学\n    en: Shanghai Jiao Tong University\n    forbidden: [SJTU]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("glossary", "lint", "--root", root.path)
+    assert code == 1
+    assert "交大 has 2 preferred renderings" in out
+    assert '"SJTU" is forbidden for 上海交通大学 (line 6) but allowed for 交大 (line 2)' in out
+
+
+def test_unknown_term_is_a_clear_error(root, cli):
+    (root.path / "glossary.yaml").write_text("terms: []\n", encoding="utf-8")
+    code, _, err = cli("glossary", "remove", "nothing", "--root", root.path)
+    assert code == 2
+    assert err.startswith("error: no term 'nothing' in the glossary")
