@@ -75,6 +75,8 @@ def make_plan(
     base = asked or configured or [c.code for c in all_checks()]
     always = {c.code for c in all_checks() if c.always}
     codes = tuple(sorted({code for code in base if code not in ignored} | always))
+    if glossary is None:  # the glossary checks have nothing to enforce: do not run them at all
+        codes = tuple(code for code in codes if REGISTRY[code].category != "glossary")
     severities = {code: overrides.get(code, REGISTRY[code].severity) for code in codes}
     return Plan(codes, severities, settings, glossary)
 
