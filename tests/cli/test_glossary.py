@@ -50,3 +50,51 @@ def test_unknown_term_is_a_clear_error(root, cli):
     code, _, err = cli("glossary", "remove", "nothing", "--root", root.path)
     assert code == 2
     assert err.startswith("error: no term 'nothing' in the glossary")
+
+
+def test_export_and_import_from_the_command_line(shipped, cli, tmp_path):
+    shutil.copy(REPO / "glossary.yaml", shipped.path / "glossary.yaml")
+    root = ["--root", shipped.path]
+    code, out, _ = cli("glossary", "export", *root)
+    assert code == 0 and out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<martif')
+    target = tmp_path / "terms.csv"
+    code, _, err = cli("glossary", "export", "--format", "csv", "--output", target, *root)
+    assert code == 0 and "exported 9 terms" in err
+    first = target.read_bytes()
+    target.write_text("hand-made\n", encoding="utf-8")
+    code, _, err = cli("glossary", "export", "-f", "csv", "-o", target, *root)
+    assert code == 2 and "already exists" in err
+    assert target.read_text(encoding="utf-8") == "hand-made\n"
+    assert cli("glossary", "export", "-f", "csv", "-o", target, "--force", *root)[0] == 0
+    assert target.read_bytes() == first
+
+    empty = tmp_path / "empty"
+    (empty / "articles").mkdir(parents=True)
+    code, out, _ = cli("glossary", "import", target, "--root", empty)
+    assert code == 0 and "9 added, 0 replaced, 0 already there, 0 conflicts" in out
+    code, listed, _ = cli("glossary", "list", "-f", "json", "--root", empty)
+    assert listed == cli("glossary", "list", "-f", "json", *root)[1]
+
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "Zhangjiang Science Hall,", "Zhangjiang Science Centre,"
+        ),
+        encoding="utf-8",
+    )
+    before = (empty / "glossary.yaml").read_bytes()
+    code, out, err = cli("glossary", "import", target, "--root", empty)
+    assert code == 1 and "8 already there, 1 conflicts left alone" in out
+    assert "conflict: 张江科学会堂: the glossary has 'Zhangjiang Science Hall'" in err
+    assert (empty / "glossary.yaml").read_bytes() == before
+    code, out, _ = cli("glossary", "import", target, "--replace", "--root", empty)
+    assert code == 0 and "1 replaced" in out
+
+
+def test_import_of_a_broken_file_exits_2_and_writes_nothing(root, cli, tmp_path):
+    broken = tmp_path / "terms.tbx"
+    broken.write_text("<martif>\n<text>\n", encoding="utf-8")
+    code, out, err = cli("glossary", "import", broken, "--root", root.path)
+    assert code == 2 and out == ""
+    assert err.startswith("error: not well-formed XML") and f"{broken}:3" in err
+    assert "Traceback" not in err
+    assert not (root.path / "glossary.yaml").exists()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bilingual.cli.common import RootOption, errors_handled, load, write
+from bilingual.cli.common import RootOption, err, errors_handled, load, write
 
 app = typer.Typer(
     help="""Manage the glossary (glossary.yaml) that check enforces.
@@ -21,6 +22,8 @@ Examples:
   bilingual glossary show SJTU
   bilingual glossary add 思源图书馆 "Siyuan Library" --variant Siyuan
   bilingual glossary lint
+  bilingual glossary export --format tbx --output glossary.tbx
+  bilingual glossary import omegat/glossary.txt
 """,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -211,4 +214,112 @@ def lint_command(ctx: typer.Context, root: RootOption = None) -> None:
         problems = lint(glossary) if glossary else []
         write("".join(f"{p}\n" for p in problems) or "no problems found\n")
     if problems:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="tbx|csv|tsv", help="Exchange format.")
+    ] = "tbx",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite FILE if it already exists.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Export the glossary as TBX (TBX-Basic), CSV, or OmegaT's tab-separated glossary.
+
+    The file is written atomically; an existing FILE is only replaced with --force.
+
+    Examples:
+
+    \b
+      bilingual glossary export > glossary.tbx
+      bilingual glossary export --format csv --output terms.csv
+      bilingual glossary export --format tsv -o omegat/glossary/glossary.txt --force
+    """
+    with errors_handled(ctx):
+        from bilingual.errors import UsageError
+        from bilingual.fsutil import atomic_write
+        from bilingual.glossary.exchange import format_of, render_terms
+        from bilingual.glossary.store import load_glossary
+
+        content_root, config = load(root)
+        glossary = load_glossary(content_root, config.glossary)
+        text = render_terms(glossary.terms if glossary else (), format_of(Path(), fmt))
+        if output is None:
+            write(text)
+            return
+        if output.exists() and not force:
+            raise UsageError(
+                "the file already exists", path=output, hint="pass --force to replace it"
+            )
+        if not output.parent.is_dir():
+            raise UsageError("no such folder", path=output.parent)
+        atomic_write(output, text)
+        count = len(glossary.terms) if glossary else 0
+        err(f"exported {count} terms to {output}")
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .tbx, .csv or .tsv file.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", metavar="tbx|csv|tsv", help="The file's format (default: by suffix)."
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite entries that conflict.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Merge terms from a TBX, CSV or TSV file into the glossary.
+
+    New terms are appended; a term already there with other renderings is reported and left
+    alone unless --replace. The whole file is read before anything is written, in one locked,
+    atomic edit. Exit 1 when conflicts were left alone.
+
+    Examples:
+
+    \b
+      bilingual glossary import terms.tbx
+      bilingual glossary import omegat/glossary.txt --format tsv
+      bilingual glossary import terms.csv --replace
+    """
+    with errors_handled(ctx):
+        from bilingual.glossary.edit import import_terms
+        from bilingual.glossary.exchange import read_terms
+
+        _, path = _path(root)
+        terms, warnings = read_terms(file, fmt)
+        for warning in warnings:
+            err(f"warning: {file}: {warning}")
+        merge = import_terms(path, terms, replace=replace)  # type: ignore[arg-type]
+        for ours, theirs in merge.conflicts:
+            err(
+                f"conflict: {ours.zh}: the glossary has {ours.en!r}"
+                + (f" (also {', '.join(ours.variants)})" if ours.variants else "")
+                + f", {file.name} has {theirs.en!r}"
+                + (f" (also {', '.join(theirs.variants)})" if theirs.variants else "")
+                + (
+                    ""
+                    if ours.en != theirs.en or ours.variants != theirs.variants
+                    else " with other notes, forbidden renderings or tags"
+                )
+            )
+        write(
+            f"imported {file}: {len(merge.added)} added, {len(merge.replaced)} replaced, "
+            f"{len(merge.unchanged)} already there, {len(merge.conflicts)} conflicts"
+            + (" left alone (--replace overwrites them)" if merge.conflicts else "")
+            + "\n"
+        )
+    if merge.conflicts:
         raise typer.Exit(1)

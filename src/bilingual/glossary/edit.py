@@ -10,11 +10,12 @@ writes it atomically.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import yaml
@@ -166,8 +167,6 @@ def find(glossary: Glossary, name: str) -> Term:
 
 
 def _replace_fields(term: Term, fields: dict[str, object]) -> Term:
-    import dataclasses
-
     return dataclasses.replace(term, **fields)  # type: ignore[arg-type]
 
 
@@ -190,3 +189,81 @@ def _drop(text: str, zh: str, glossary: Glossary) -> str:
     start, end = spans[index]
     lines = text.split("\n")
     return "\n".join(lines[:start] + lines[end:])
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Merge:
+    """What ``import_terms`` did: terms added, replaced, already there, and left alone."""
+
+    added: tuple[Term, ...] = ()
+    replaced: tuple[Term, ...] = ()
+    unchanged: tuple[Term, ...] = ()
+    #: (the glossary's term, the incoming one) pairs that differ and were not replaced.
+    conflicts: tuple[tuple[Term, Term], ...] = ()
+
+
+def same(a: Term, b: Term) -> bool:
+    """Whether two terms say the same (the line they were read from aside)."""
+    return dataclasses.replace(a, line=None) == dataclasses.replace(b, line=None)
+
+
+def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False) -> Merge:
+    """Merge ``incoming`` into the glossary in one locked, atomic edit.
+
+    A new zh is appended; a zh already there with the same content is left as it is; one with
+    different content is a conflict, left alone unless ``replace``, which rewrites that entry in
+    its place. A zh given twice in ``incoming`` keeps its first entry and reports the second as
+    a conflict.
+    """
+    outcome: dict[str, list] = {"added": [], "replaced": [], "unchanged": [], "conflicts": []}
+
+    def change(text: str, glossary: Glossary) -> str:
+        for value in outcome.values():
+            value.clear()
+        existing = {t.zh: i for i, t in enumerate(glossary.terms)}
+        seen: dict[str, Term] = {}
+        replacements: dict[int, Term] = {}
+        new: list[Term] = []
+        for term in incoming:
+            if term.zh in seen:
+                if not same(seen[term.zh], term):
+                    outcome["conflicts"].append((seen[term.zh], term))
+                continue
+            seen[term.zh] = term
+            index = existing.get(term.zh)
+            if index is None:
+                new.append(term)
+                outcome["added"].append(term)
+            elif same(glossary.terms[index], term):
+                outcome["unchanged"].append(term)
+            elif replace:
+                replacements[index] = term
+                outcome["replaced"].append(term)
+            else:
+                outcome["conflicts"].append((glossary.terms[index], term))
+        if replacements:
+            spans, _, indent = _spans(text)
+            lines = text.split("\n")
+            for index in sorted(replacements, reverse=True):  # later spans first: indices hold
+                start, end = spans[index]
+                entry = render(replacements[index], indent).rstrip("\n").split("\n")
+                lines[start:end] = entry
+            text = "\n".join(lines)
+        if new:
+            text = _append_all(text, new)
+        return text
+
+    if incoming:
+        edit_glossary(path, change)
+    return Merge(*(tuple(outcome[k]) for k in ("added", "replaced", "unchanged", "conflicts")))
+
+
+def _append_all(text: str, terms: Sequence[Term]) -> str:
+    # One insertion for all new terms: appending one at a time re-reads the file per term.
+    _, end, indent = _spans(text)
+    entries = "".join(render(t, indent) for t in terms)
+    if end is None:
+        first, rest = _append(text, terms[0]), terms[1:]
+        return _append_all(first, rest) if rest else first
+    lines = text.split("\n")
+    return "\n".join(lines[:end]) + "\n" + entries + "\n".join(lines[end:])

@@ -55,7 +55,7 @@ def parse_glossary(
     lines = lines or []
     if document is None:
         document = {"terms": []}
-    if not isinstance(document, dict) or not isinstance(document.get("terms", []), list):
+    if not isinstance(document, dict) or not isinstance(document.get("terms") or [], list):
         raise ConfigError("the glossary must be a mapping with a 'terms' list", path=path, line=1)
     problems: list[str] = []
     terms = []
