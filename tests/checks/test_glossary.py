@@ -68,3 +68,13 @@ def test_no_glossary_no_findings(root, check_json):
     root.pair("a", "上海交通大学举办论坛。", "Shanghai Jiaotong University held a forum.")
     _, report = check_json(root, "--select", "G101,G102")
     assert report["findings"] == []
+
+
+def test_forbidden_rendering_in_code_is_not_reported(glossary_root, check_json):
+    glossary_root.pair(
+        "a",
+        "上海交通大学的旧域名见 `Shanghai Jiaotong University` 。\n\n```\nx\n```",
+        "The old name of Shanghai Jiao Tong University was `Shanghai Jiaotong University`.\n\n"
+        "```\nShanghai Jiaotong University\n```",
+    )
+    assert checks_of(check_json, glossary_root) == []

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.glossary.match import ALLOWED, FORBIDDEN, matcher
-from bilingual.model import Bead, Finding, Pair, Severity
+from bilingual.model import Bead, Block, Finding, Pair, Severity
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:
@@ -69,13 +69,22 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _prose(block: Block) -> str:
+    # Code spans are quoted as written (a path, an identifier): not renderings to correct.
+    text = block.text
+    for code in block.code:
+        text = text.replace(code, " " * len(code))
+    return text
+
+
 @check("G102", "forbidden-variant", scope=Scope.PAIR)
 def forbidden_variant(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     """The English uses a rendering the glossary forbids.
 
     ## What it does
     Reports every forbidden rendering of a glossary term anywhere in the English (body, title
-    and summary), with the preferred rendering to use instead.
+    and summary; not in code), with the preferred rendering to use instead. `check --fix`
+    replaces them.
 
     ## Why is this bad?
     Forbidden renderings are the known wrong ones — an old official name, a common misspelling
@@ -103,7 +112,9 @@ def forbidden_variant(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                     primary="en",
                 )
     for block in pair.en.blocks:
-        for hit in match.en_renderings(block.text):
+        if block.kind == "code":
+            continue
+        for hit in match.en_renderings(_prose(block)):
             if hit.kind == FORBIDDEN:
                 yield ctx.finding(
                     f'"{hit.text}" in en.md:{block.line} is a forbidden rendering of '

@@ -11,6 +11,7 @@ import typer
 from bilingual.cli.common import (
     Format,
     RootOption,
+    err,
     errors_handled,
     load,
     names,
@@ -79,6 +80,18 @@ def check(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on a terminal.")
     ] = True,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Replace forbidden renderings (forbidden-variant) with the glossary's preferred "
+            "one, print the diff, then report what is left.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the diff --fix would apply; write nothing."),
+    ] = False,
 ) -> None:
     """Check article pairs: alignment, structure, metadata, untranslated text and links.
 
@@ -93,12 +106,13 @@ def check(
       bilingual check --select structure-mismatch --format json
       bilingual check --ignore L101 --strict
       bilingual check --format github     # annotations in GitHub Actions
+      bilingual check --fix               # replace forbidden renderings, show the diff
 
     Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage error or a
     content root that cannot be read.
     """
     with errors_handled(ctx):
-        from bilingual.engine import make_plan, run_checks
+        from bilingual.engine import make_plan
         from bilingual.glossary.store import load_glossary
         from bilingual.parse.discover import article_folders
         from bilingual.report import render
@@ -107,10 +121,16 @@ def check(
         glossary = load_glossary(content_root, config.glossary)
         plan = make_plan(config, names(select), names(ignore), glossary)
         folders = article_folders(content_root, paths or ())
-        if progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM:
-            result = _with_progress(content_root, folders, plan, jobs)
-        else:
-            result = run_checks(content_root, folders, plan, jobs=jobs or None)
+        result = _run(content_root, folders, plan, jobs, progress)
+        if (fix or diff) and plan.glossary is not None and "G102" in plan.codes:
+            # Only pairs with a forbidden rendering are read again, and the whole run repeated
+            # only when a file was written, so --fix costs nothing on a clean tree.
+            slugs = {f.article for f in result.findings if f.code == "G102"}
+            to_fix = [folder for folder in folders if folder.name in slugs]
+            if _fix(content_root, to_fix, plan, fmt, write_files=fix and not diff):
+                result = _run(content_root, folders, plan, jobs, progress)
+        elif fix or diff:
+            err("nothing to fix: --fix needs a glossary and the forbidden-variant check (G102)")
         summary = result.summary
         write(
             render(
@@ -124,6 +144,43 @@ def check(
         )
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _run(root: Path, folders: list[Path], plan: Plan, jobs: int, progress: bool) -> CheckResult:
+    from bilingual.engine import run_checks
+
+    if progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM:
+        return _with_progress(root, folders, plan, jobs)
+    return run_checks(root, folders, plan, jobs=jobs or None)
+
+
+def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_files: bool) -> bool:
+    """Fix (or with ``write_files`` false, only show) forbidden renderings; whether any file
+    was written. The diff goes to stdout with the text report, else to stderr, so JSON and
+    GitHub output stay parseable."""
+    from bilingual.errors import SourceError
+    from bilingual.fix import apply, fixes_for
+
+    assert plan.glossary is not None
+    out = write if fmt is Format.text else err
+    written = changes = 0
+    for fix in fixes_for(root, folders, plan.glossary):
+        out(fix.diff() if fmt is Format.text else fix.diff().rstrip("\n"))
+        if not write_files:
+            continue
+        try:
+            apply(fix)
+        except SourceError as exc:
+            err(f"warning: {exc}")
+            continue
+        written += 1
+        changes += len(fix.changes)
+    if write_files:
+        err(
+            f"fixed {changes} forbidden rendering{'s' * (changes != 1)} in {written} file"
+            f"{'s' * (written != 1)}"
+        )
+    return written > 0
 
 
 def _with_progress(root: Path, folders: list[Path], plan: Plan, jobs: int) -> CheckResult:
