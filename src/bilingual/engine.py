@@ -102,8 +102,12 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     return kept, len(found) - len(kept)
 
 
-def _check_chunk(args: tuple[Path, list[Path], Plan]) -> tuple[list[Finding], int, int]:
-    root, folders, plan = args
+def _check_chunk(
+    args: tuple[Path, list[Path]], plan: Plan | None = None
+) -> tuple[list[Finding], int, int]:
+    root, folders = args
+    plan = plan or _WORKER_PLAN
+    assert plan is not None
     all_checks()  # a spawned worker starts with an empty registry
     findings: list[Finding] = []
     suppressed = 0
@@ -114,11 +118,19 @@ def _check_chunk(args: tuple[Path, list[Path], Plan]) -> tuple[list[Finding], in
     return findings, suppressed, len(folders)
 
 
-def _chunks(
-    root: Path, folders: Sequence[Path], plan: Plan
-) -> Iterator[tuple[Path, list[Path], Plan]]:
+#: The plan of a worker process, set once when it starts: sent with every chunk instead, a
+#: 2,000-term glossary would be pickled, and its matcher compiled, once per chunk.
+_WORKER_PLAN: Plan | None = None
+
+
+def _init_worker(plan: Plan) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = plan
+
+
+def _chunks(root: Path, folders: Sequence[Path]) -> Iterator[tuple[Path, list[Path]]]:
     for start in range(0, len(folders), CHUNK):
-        yield root, list(folders[start : start + CHUNK]), plan
+        yield root, list(folders[start : start + CHUNK])
 
 
 def default_jobs() -> int:
@@ -141,14 +153,19 @@ def run_checks(
     all_checks()
     jobs = jobs or default_jobs()
     result = CheckResult()
-    chunks = _chunks(root, folders, plan)
+    chunks = _chunks(root, folders)
     outputs: Iterable[tuple[list[Finding], int, int]]
     if jobs > 1 and len(folders) >= PARALLEL_THRESHOLD:
         method = "fork" if sys.platform == "linux" else "spawn"
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(plan,),
+        ) as pool:
             _collect(pool.map(_check_chunk, chunks), result, progress)
     else:
-        outputs = map(_check_chunk, chunks)
+        outputs = (_check_chunk(chunk, plan) for chunk in chunks)
         _collect(outputs, result, progress)
     return result
 

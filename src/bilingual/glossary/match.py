@@ -86,6 +86,7 @@ class Matcher:
                 self._en.setdefault(_key(rendering), []).append((term, ALLOWED, rendering))
             for rendering in term.forbidden:
                 self._en.setdefault(_key(rendering), []).append((term, FORBIDDEN, rendering))
+        self._last_en: dict[str, list[Hit]] = {}
         self.zh_pattern = re.compile(trie_pattern(self._zh))
         english = trie_pattern(sorted(self._en), spaces=True)
         self.en_pattern = re.compile(
@@ -107,6 +108,15 @@ class Matcher:
         """Renderings of glossary terms in English text, acceptable or forbidden."""
         if not self._en:
             return []
+        # glossary-term and forbidden-variant both read each English block: scan it once.
+        cached = self._last_en.get(text)
+        if cached is None:
+            if len(self._last_en) >= 256:
+                self._last_en.clear()
+            cached = self._last_en[text] = self._en_renderings(text)
+        return cached
+
+    def _en_renderings(self, text: str) -> list[Hit]:
         text = _without_links(text)
         hits = []
         for match in self.en_pattern.finditer(text):
