@@ -3,9 +3,11 @@ from __future__ import annotations
 import pytest
 
 from bilingual.align import align
+from bilingual.glossary.model import Glossary, Term
+from bilingual.glossary.store import load_glossary
 from bilingual.parse.discover import load_pair
 from bilingual.parse.markdown import parse_blocks
-from tests.conftest import SHIPPED
+from tests.conftest import REPO, SHIPPED
 
 ZH = [
     "## 论坛概况",
@@ -53,13 +55,15 @@ def sample_pairs():
         yield pair.slug, pair.zh.blocks, pair.en.blocks
 
 
+@pytest.mark.parametrize("glossary", [None, "shipped"])
 @pytest.mark.parametrize("side", ["en", "zh"])
-def test_every_single_deletion_in_the_sample_articles_is_found_at_its_place(side):
+def test_every_single_deletion_in_the_sample_articles_is_found_at_its_place(side, glossary):
+    terms = load_glossary(REPO) if glossary else None
     for slug, zh, en in sample_pairs():
         kept, other = (en, zh) if side == "en" else (zh, en)
         for k, removed in enumerate(kept):
             shortened = kept[:k] + kept[k + 1 :]
-            beads = align(zh, shortened) if side == "en" else align(shortened, en)
+            beads = align(zh, shortened, terms) if side == "en" else align(shortened, en, terms)
             lonely = [b for b in beads if not (b.en if side == "en" else b.zh)]
             where = (slug, side, k, shape(beads))
             assert len(lonely) == 1, where
@@ -94,6 +98,26 @@ def test_anchors_decide_between_paragraphs_of_equal_length():
     en = blocks(["See https://b.example.org for details."])
     beads = align(zh, en)
     assert shape(beads) == ["1-0", "1-1"]
+
+
+def test_glossary_terms_decide_between_paragraphs_of_equal_length():
+    glossary = Glossary(
+        (
+            Term("张江科学会堂", "Zhangjiang Science Hall"),
+            Term("浦江创新论坛", "Pujiang Innovation Forum"),
+        )
+    )
+    zh = blocks(["论坛在张江科学会堂举行。", "嘉宾出席浦江创新论坛。"])
+    en = blocks(["Guests attended the Pujiang Innovation Forum."])
+    assert shape(align(zh, en)) == ["1-1", "1-0"]  # length alone pairs the wrong paragraph
+    assert shape(align(zh, en, glossary)) == ["1-0", "1-1"]
+
+
+def test_a_term_the_english_rephrases_does_not_break_the_alignment():
+    glossary = load_glossary(REPO)
+    en = [p.replace("Zhangjiang Science Hall", "the science hall") for p in EN]
+    assert en != EN
+    assert shape(align(blocks(ZH), blocks(en), glossary)) == ["1-1"] * 7
 
 
 def test_empty_sides():

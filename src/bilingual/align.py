@@ -2,10 +2,10 @@
 
 A dynamic programme in the style of Gale and Church (1993): the cost of a bead is how unlikely
 its length ratio is, given the ratio learned from the pair itself, plus the prior cost of its
-shape (1-1, 1-0, 0-1, 2-1, 1-2), sharpened by shared anchors (links, numbers, Latin names and
-acronyms, and whatever other extractors ``bilingual.anchors`` holds) and by block kinds that
-must match. The ratio is learned twice: from the whole pair, then again from the blocks the
-first pass paired one to one, so one missing paragraph does not skew it.
+shape (1-1, 1-0, 0-1, 2-1, 1-2), sharpened by shared anchors (links, numbers, glossary terms,
+Latin names and acronyms, and whatever other extractors ``bilingual.anchors`` holds) and by
+block kinds that must match. The ratio is learned twice: from the whole pair, then again from
+the blocks the first pass paired one to one, so one missing paragraph does not skew it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 from bilingual.anchors import anchors, latin_phrases, phrase_text
+from bilingual.glossary.model import Glossary
 from bilingual.model import Bead, Block
 from bilingual.text import NOT_HAN
 
@@ -84,7 +85,7 @@ def _delta(zh_len: float, en_len: float) -> float:
 class _Side:
     """Per-block facts the cost function needs, computed once per block."""
 
-    def __init__(self, blocks: Sequence[Block], lang: str) -> None:
+    def __init__(self, blocks: Sequence[Block], lang: str, glossary: Glossary | None) -> None:
         self.blocks = blocks
         self.kinds = [b.kind for b in blocks]
         self.mergeable = [kind in _MERGEABLE for kind in self.kinds]
@@ -96,7 +97,7 @@ class _Side:
         self.strong: list[frozenset[str]] = []
         self.hints: list[frozenset[str]] = []
         for block in blocks:
-            found = anchors(block, lang)
+            found = anchors(block, lang, glossary)
             if found:
                 hints = frozenset(a for a in found if a.startswith("n:"))
                 self.hints.append(hints)
@@ -120,11 +121,14 @@ class _Side:
         self.lengths = [h * ratio + o for h, o in zip(self.han, self.other, strict=True)]
 
 
-def align(zh: Sequence[Block], en: Sequence[Block]) -> tuple[Bead, ...]:
-    """Align two block sequences; every block appears in exactly one bead, in order."""
+def align(
+    zh: Sequence[Block], en: Sequence[Block], glossary: Glossary | None = None
+) -> tuple[Bead, ...]:
+    """Align two block sequences; every block appears in exactly one bead, in order. The
+    glossary's terms, when given, are anchors too."""
     if not zh or not en:
         return tuple(Bead((b,), ()) for b in zh) + tuple(Bead((), (b,)) for b in en)
-    left, right = _Side(zh, "zh"), _Side(en, "en")
+    left, right = _Side(zh, "zh", glossary), _Side(en, "en", glossary)
     _scale(left, right, [(i, 0) for i in range(len(zh))], [(0, j) for j in range(len(en))])
     n, m = len(zh), len(en)
     if n == m and all(_convincing(left, right, k) for k in range(n)):

@@ -2,11 +2,12 @@
 
 An anchor extractor maps a block to a set of ``kind:value`` strings; blocks that share anchors
 are likely translations of each other. The prefix says how the aligner weighs an anchor:
-``n:`` anchors (numbers, weighed less) count against a pair when the Chinese block has them and
-the English does not; any other kind counts against a pair when either side lacks it. Latin
-phrases in the Chinese (names, acronyms) are looked up in the English text by the aligner.
-Extractors are registered in ``EXTRACTORS`` so later features (numbers, dates, glossary terms)
-can add theirs without touching the aligner.
+``n:`` anchors are weak (numbers and glossary terms, which a translation may leave out or
+rephrase for good reason): they count against a pair when the Chinese block has them and the
+English does not; any other kind counts against a pair when either side lacks it. Latin phrases
+in the Chinese (names, acronyms) are looked up in the English text by the aligner. Extractors
+are registered in ``EXTRACTORS`` so a feature can add its own without touching the aligner;
+each gets the block, its language and the content root's glossary (or None).
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import re
 from collections.abc import Callable
 
 from bilingual import values
+from bilingual.glossary.match import matcher
+from bilingual.glossary.model import Glossary
 from bilingual.model import Block
 
-#: An extractor gets a block and its language and returns anchors (``kind:value`` strings).
-Extractor = Callable[[Block, str], frozenset[str]]
+#: An extractor gets a block, its language and the glossary (or None), and returns anchors
+#: (``kind:value`` strings).
+Extractor = Callable[[Block, str, "Glossary | None"], frozenset[str]]
 
 EXTRACTORS: dict[str, Extractor] = {}
 _EMPTY: frozenset[str] = frozenset()
@@ -57,7 +61,7 @@ def normalise_link(target: str) -> str:
 
 
 @extractor("links")
-def link_anchors(block: Block, lang: str) -> frozenset[str]:
+def link_anchors(block: Block, lang: str, glossary: Glossary | None) -> frozenset[str]:
     """URLs, e-mail addresses and image targets."""
     if not block.links:
         return _EMPTY
@@ -87,7 +91,7 @@ def phrase_text(text: str) -> str:
 
 
 @extractor("values")
-def value_anchors(block: Block, lang: str) -> frozenset[str]:
+def value_anchors(block: Block, lang: str, glossary: Glossary | None) -> frozenset[str]:
     """Numbers, percentages, ordinals, dates and times, as values: 1.2万 and 12,000 are one
     anchor, 2023年4月2日 and "April 2, 2023" another.
 
@@ -109,9 +113,24 @@ def value_anchors(block: Block, lang: str) -> frozenset[str]:
 _VALUE_PREFIX = {kind: f"n:{kind.value}:" for kind in values.Kind}
 
 
-def anchors(block: Block, lang: str) -> frozenset[str]:
+@extractor("glossary")
+def term_anchors(block: Block, lang: str, glossary: Glossary | None) -> frozenset[str]:
+    """Glossary terms: 上海交通大学 in a Chinese block and "SJTU" (or any rendering the glossary
+    lists, forbidden ones included) in an English one are one anchor.
+
+    Weak, like numbers: an English paragraph may say "the university" where the Chinese repeats
+    the name, and glossary-term reports a missing rendering anyway.
+    """
+    if glossary is None or not glossary.terms:
+        return _EMPTY
+    match = matcher(glossary)
+    hits = match.zh_terms(block.text) if lang == "zh" else match.en_renderings(block.text)
+    return frozenset("n:term:" + hit.term.zh for hit in hits) if hits else _EMPTY
+
+
+def anchors(block: Block, lang: str, glossary: Glossary | None = None) -> frozenset[str]:
     """Every registered extractor's anchors for ``block``."""
     found: set[str] = set()
     for func in EXTRACTORS.values():
-        found |= func(block, lang)
+        found |= func(block, lang, glossary)
     return frozenset(found)

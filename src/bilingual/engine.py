@@ -87,7 +87,7 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     found: list[Finding] = []
     beads: tuple[Bead, ...] = ()
     if pair.zh is not None and pair.en is not None:
-        beads = align(pair.zh.blocks, pair.en.blocks)
+        beads = align(pair.zh.blocks, pair.en.blocks, plan.glossary)
     for item in checks:
         ctx = CheckContext(
             pair, item, plan.severities[item.code], plan.settings, beads, plan.glossary

@@ -78,3 +78,21 @@ def test_forbidden_rendering_in_code_is_not_reported(glossary_root, check_json):
         "```\nShanghai Jiaotong University\n```",
     )
     assert checks_of(check_json, glossary_root) == []
+
+
+def test_a_rendering_after_the_term_was_named_is_not_a_warning(glossary_root, check_json):
+    glossary_root.pair(
+        "a",
+        "上海交通大学举办论坛。\n\n学校将继续支持该平台。",
+        "SJTU hosted a forum.\n\nSJTU will continue to support the platform.",
+    )
+    assert checks_of(check_json, glossary_root) == []
+    glossary_root.pair(
+        "b",
+        "学校将继续支持该平台。\n\n上海交通大学举办论坛。",
+        "SJTU will continue to support the platform.\n\nSJTU hosted a forum.",
+    )
+    _, report = check_json(glossary_root, "--select", "G101")
+    assert [(f["article"], f["severity"], f["en"]["line"]) for f in report["findings"]] == [
+        ("b", "warning", 7)
+    ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
-from bilingual.glossary.match import ALLOWED, FORBIDDEN, matcher
-from bilingual.model import Bead, Block, Finding, Pair, Severity
+from bilingual.glossary.match import ALLOWED, FORBIDDEN, Matcher, matcher
+from bilingual.model import Article, Bead, Block, Finding, Pair, Severity
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:
@@ -21,9 +21,11 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     For each term of `glossary.yaml` found in a Chinese block, looks in its English counterpart
     for the preferred rendering or one of the variants (error when neither is there). The other
     way round, a rendering found in an English block whose counterpart lacks the Chinese term is
-    a warning. Matching takes the longest term first, English on word boundaries, across line
-    breaks, with plurals and possessives (SJTU's), in the case the term asks for (acronyms
-    exactly), and never inside a URL.
+    a warning, unless the term was named earlier in the Chinese (news Chinese names an
+    institution once, then says 学校 or 该校 where the English repeats "SJTU"). Matching takes
+    the longest term first, English on word boundaries, across line breaks, with plurals and
+    possessives (SJTU's), in the case the term asks for (acronyms exactly), and never inside a
+    URL.
 
     ## Why is this bad?
     An institution named three ways across a news site confuses readers and search engines, and
@@ -58,6 +60,9 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     for hit in en_hits:
         if hit.kind == ALLOWED and hit.term.zh not in in_chinese and hit.term.zh not in seen:
             seen.add(hit.term.zh)
+            mentioned = _first_mentions(ctx.pair.zh, match).get(hit.term.zh)
+            if mentioned is not None and mentioned < bead.zh[0].line:
+                continue  # named before, then 学校 / 该校 / 交大: English repeats the name
             yield ctx.finding(
                 f'"{hit.text}" in en.md:{bead.en[0].line} has no {hit.term.zh} in '
                 f"zh.md:{bead.zh[0].line}",
@@ -67,6 +72,25 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
                 severity=Severity.WARNING,
                 primary="en",
             )
+
+
+_MENTIONS: list[tuple[Article, dict[str, int]]] = []
+
+
+def _first_mentions(article: Article | None, match: Matcher) -> dict[str, int]:
+    """The line where each glossary term first appears in an article (its title is line 0)."""
+    if article is None:
+        return {}
+    if _MENTIONS and _MENTIONS[0][0] is article:
+        return _MENTIONS[0][1]
+    found: dict[str, int] = {}
+    title = article.meta.get("title")
+    texts = [(0, title)] if isinstance(title, str) else []
+    for line, text in [*texts, *((b.line, b.text) for b in article.blocks)]:
+        for hit in match.zh_terms(text):
+            found.setdefault(hit.term.zh, line)
+    _MENTIONS[:] = [(article, found)]  # one article at a time: checks run pair by pair
+    return found
 
 
 def _prose(block: Block) -> str:
