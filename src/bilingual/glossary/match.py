@@ -10,7 +10,7 @@ in the case a term asks for, and never inside a URL or an e-mail address.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bilingual.glossary.model import Glossary, Term
@@ -100,13 +100,7 @@ class Matcher:
         """Glossary terms in Chinese text."""
         if not self._zh:
             return []
-        # The aligner (terms are anchors) and glossary-term both read each block: scan it once.
-        cached = self._last_zh.get(text)
-        if cached is None:
-            if len(self._last_zh) >= 256:
-                self._last_zh.clear()
-            cached = self._last_zh[text] = self._zh_terms(text)
-        return cached
+        return _once(self._last_zh, text, self._zh_terms)
 
     def _zh_terms(self, text: str) -> list[Hit]:
         text = _without_links(text)
@@ -120,13 +114,7 @@ class Matcher:
         """Renderings of glossary terms in English text, acceptable or forbidden."""
         if not self._en:
             return []
-        # The aligner, glossary-term and forbidden-variant all read each block: scan it once.
-        cached = self._last_en.get(text)
-        if cached is None:
-            if len(self._last_en) >= 256:
-                self._last_en.clear()
-            cached = self._last_en[text] = self._en_renderings(text)
-        return cached
+        return _once(self._last_en, text, self._en_renderings)
 
     def _en_renderings(self, text: str) -> list[Hit]:
         text = _without_links(text)
@@ -145,6 +133,17 @@ class Matcher:
                     continue  # "sjtu" is not the acronym SJTU
                 hits.append(Hit(term, kind, written, match.start("t"), match.end("t")))
         return hits
+
+
+def _once(cache: dict[str, list[Hit]], text: str, scan: Callable[[str], list[Hit]]) -> list[Hit]:
+    # The aligner (terms are anchors), glossary-term and forbidden-variant all read each block
+    # of a pair in turn: keep the recent blocks' hits so each is scanned once.
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= 256:
+            cache.clear()
+        found = cache[text] = scan(text)
+    return found
 
 
 def _without_links(text: str) -> str:
