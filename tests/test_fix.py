@@ -170,3 +170,78 @@ def test_check_fix_with_json_keeps_stdout_json(forum, cli):
 def test_check_fix_without_a_glossary_says_there_is_nothing_to_fix(shipped, cli):
     code, _, err = cli("check", "--root", shipped.path, "--fix")
     assert code == 0 and "nothing to fix" in err
+
+
+def test_markup_around_a_rendering_is_left_alone(tmp_path):
+    glossary = Glossary((Term("张江实验室", "Zhangjiang Laboratory", (), ("zhangjiang-lab",)),))
+    text = (
+        "---\ntitle: Lab\ndate: 2023-04-03\n---\n\n"
+        "## The zhangjiang-lab {#zhangjiang-lab}\n\n"
+        "See the [zhangjiang-lab page](../zhangjiang-lab/index.md),\n"
+        '<img src="zhangjiang-lab.png"> and ![map](img/zhangjiang-lab.png).\n\n'
+        "[ref]: https://example.org/zhangjiang-lab\n\n"
+        "- The zhangjiang-lab list item:\n\n"
+        "  ~~~\n  zhangjiang-lab\n  ~~~\n"
+    )
+    path = tmp_path / "en.md"
+    path.write_text(text, encoding="utf-8")
+    fix = fix_file(path, tmp_path, glossary)
+    assert fix is not None
+    # The heading is left: markdown-it reads "{#zhangjiang-lab}" as text, so the check reports
+    # two renderings there and the source holds one outside markup; a person decides.
+    assert fix.text == text.replace("[zhangjiang-lab page]", "[Zhangjiang Laboratory page]")
+
+
+def test_a_rendering_two_terms_forbid_is_left_for_a_person(tmp_path):
+    glossary = Glossary(
+        (Term("甲", "Alpha Long Name", (), ("Jiaotong",)), Term("乙", "Beta", (), ("Jiaotong",)))
+    )
+    path = tmp_path / "en.md"
+    path.write_text(
+        "---\ntitle: T\ndate: 2023-04-03\n---\n\nVisit Jiaotong today.\n", encoding="utf-8"
+    )
+    assert fix_file(path, tmp_path, glossary) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "title: SJTU Open Day at the Minhang campus on May 20",  # becomes "... #1 on May 20"
+        'title: "Visit to the Minhang\\x20campus"',  # escaped: not what is written
+    ],
+)
+def test_a_title_that_cannot_be_fixed_in_place_is_refused(tmp_path, title):
+    glossary = Glossary((Term("闵行校区", "Minhang Campus #1", (), ("Minhang campus",)),))
+    path = tmp_path / "en.md"
+    path.write_text(f"---\n{title}\ndate: 2023-04-03\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="fix it by hand") as caught:
+        fix_file(path, tmp_path, glossary)
+    assert caught.value.line == 2
+
+
+def test_one_refused_file_does_not_stop_the_others(forum, cli):
+    shipped, en, original = forum
+    other = shipped.path / "articles" / "2023-pujiang-innovation-forum"
+    for folder in sorted((shipped.path / "articles").iterdir()):
+        if folder != other:
+            target = folder / "en.md"
+            text = target.read_text(encoding="utf-8")
+            title = next(line for line in text.split("\n") if line.startswith("title: "))
+            target.write_text(
+                text.replace(title, 'title: "Shanghai\\x20Jiaotong University news"', 1),
+                encoding="utf-8",
+            )
+            break
+    code, out, err = cli("check", "--root", shipped.path, "--fix", "--format", "json")
+    assert "warning: not fixed: cannot fix the title where it is written" in err
+    assert en.read_text(encoding="utf-8") == original
+    assert json.loads(out)["summary"]["errors"] >= 1 and code == 1
+
+
+def test_a_symlinked_source_is_fixed_where_it_lives(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text(BEFORE, encoding="utf-8")
+    link = tmp_path / "en.md"
+    link.symlink_to(real)
+    apply(fix_file(link, tmp_path, GLOSSARY))
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == AFTER

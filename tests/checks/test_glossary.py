@@ -96,3 +96,13 @@ def test_a_rendering_after_the_term_was_named_is_not_a_warning(glossary_root, ch
     assert [(f["article"], f["severity"], f["en"]["line"]) for f in report["findings"]] == [
         ("b", "warning", 7)
     ]
+
+
+def test_a_rendering_in_prose_is_reported_even_when_code_quotes_it(glossary_root, check_json):
+    glossary_root.pair(
+        "a",
+        "上海交通大学的旧名见 `Shanghai Jiaotong University` 。",
+        "See `Shanghai Jiaotong University` and Shanghai Jiaotong University today.",
+    )
+    _, report = check_json(glossary_root, "--select", "G102")
+    assert len(report["findings"]) == 1

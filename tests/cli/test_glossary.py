@@ -84,7 +84,10 @@ def test_export_and_import_from_the_command_line(shipped, cli, tmp_path):
     before = (empty / "glossary.yaml").read_bytes()
     code, out, err = cli("glossary", "import", target, "--root", empty)
     assert code == 1 and "8 already there, 1 conflicts left alone" in out
-    assert "conflict: 张江科学会堂: the glossary has 'Zhangjiang Science Hall'" in err
+    assert (
+        "conflict: 张江科学会堂: en 'Zhangjiang Science Hall' here, "
+        "'Zhangjiang Science Centre' in terms.csv (line 3)" in err
+    )
     assert (empty / "glossary.yaml").read_bytes() == before
     code, out, _ = cli("glossary", "import", target, "--replace", "--root", empty)
     assert code == 0 and "1 replaced" in out

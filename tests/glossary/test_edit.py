@@ -102,3 +102,35 @@ def test_scalars_read_back_as_written(value):
     import yaml
 
     assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
+
+
+def test_a_name_that_fits_two_terms_is_an_error_not_a_guess(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    add_term(path, Term("上海交通大学", "Shanghai Jiao Tong University", ("SJTU",)))
+    add_term(path, Term("交大", "SJTU"))
+    before = path.read_bytes()
+    assert remove_term(path, "sjtu").zh == "交大"  # the preferred rendering wins over a variant
+    path.write_bytes(before)
+    add_term(path, Term("上海交大", "Jiao Tong", ("Shanghai Jiao Tong",)))
+    add_term(path, Term("交通大学", "Jiaotong", ("Shanghai Jiao Tong",)))
+    snapshot = path.read_bytes()
+    with pytest.raises(UsageError, match="fits 2 terms"):
+        remove_term(path, "Shanghai Jiao Tong")
+    assert path.read_bytes() == snapshot
+
+
+def test_an_edit_that_changes_nothing_leaves_the_file_alone(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "terms:\n  - zh: 张江\n    en: Zhangjiang   # keep this comment\n", encoding="utf-8"
+    )
+    before = path.read_bytes()
+    term, changed = update_term(path, "张江", en="Zhangjiang")
+    assert not changed and term.en == "Zhangjiang" and path.read_bytes() == before
+
+
+def test_a_line_break_in_a_new_term_is_refused(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    with pytest.raises(UsageError, match="line break"):
+        add_term(path, Term("丙", "two\nlines"))
+    assert not path.exists()

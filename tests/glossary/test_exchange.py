@@ -156,6 +156,8 @@ def test_merge_adds_new_terms_reports_conflicts_and_keeps_every_byte(tmp_path):
     assert [t.zh for t in merge.unchanged] == ["浦江创新论坛"]
     assert [(ours.en, theirs.en) for ours, theirs in merge.conflicts] == [
         ("Zhangjiang Science Hall", "Zhangjiang Science Centre"),
+    ]
+    assert [(first.en, later.en) for first, later in merge.duplicates] == [
         ("Zhangjiang Science City", "Zhangjiang Sci-Tech City"),
     ]
     text = path.read_text(encoding="utf-8")
@@ -212,3 +214,57 @@ def test_import_after_add_sees_the_added_term(tmp_path: Path):
     assert [t.zh for t in merge.unchanged] == ["思源湖"] and [t.zh for t in merge.added] == [
         "思源门"
     ]
+
+
+@pytest.mark.parametrize(
+    "start", ["terms: []  # none yet\n", "terms:   # none yet\n", "# ours\nterms: []\n# end\n"]
+)
+def test_import_into_an_empty_list_with_a_comment(tmp_path, start):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(start, encoding="utf-8")
+    import_terms(path, [Term("甲", "Alpha"), Term("乙", "Beta")])
+    text = path.read_text(encoding="utf-8")
+    assert text.count("terms:") == 1 and ("# none yet" in text or "# end" in text)
+    assert [t.zh for t in parse_text(text).terms] == ["甲", "乙"]
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        Term("甲", "Alpha", note="tags: not a tag"),
+        Term("乙", "Beta", note="forbidden: not really"),
+        Term("#MeToo运动", "the MeToo movement"),
+    ],
+)
+def test_tsv_refuses_what_would_read_back_differently(term):
+    with pytest.raises(UsageError, match="tsv"):
+        render_terms([term], "tsv")
+    assert plain([term]) == plain(read_back(render_terms([term], "csv"), "csv"))
+
+
+def read_back(text: str, fmt: str) -> list[Term]:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / f"terms.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    return read_terms(path)[0]
+
+
+@pytest.mark.parametrize("bad", ["two\nlines", "a\u2028b", "a\x85b", "tab\there"])
+def test_an_imported_line_break_is_refused_with_its_line(tmp_path, bad):
+    path = tmp_path / "terms.csv"
+    path.write_text('zh,en,note\n甲,Alpha,\n乙,Beta,"' + bad + '"\n', encoding="utf-8", newline="")
+    with pytest.raises(UsageError, match="line break or a control character") as caught:
+        read_terms(path)
+    assert caught.value.path == path and caught.value.line == 3
+
+
+def test_tbx_export_refuses_characters_xml_cannot_carry():
+    with pytest.raises(UsageError, match="XML cannot carry"):
+        render_terms([Term("甲", "Alpha", note="a\x0cb")], "tbx")
+
+
+def test_an_omegat_header_line_is_not_a_term(tmp_path):
+    path = tmp_path / "glossary.tsv"
+    path.write_text("zh\ten\n张江\tZhangjiang\n", encoding="utf-8")
+    assert plain(read_terms(path)[0]) == [Term("张江", "Zhangjiang")]

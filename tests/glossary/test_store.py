@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.errors import ConfigError
-from bilingual.glossary.store import load_glossary
+from bilingual.glossary.store import load_glossary, parse_text
 from tests.conftest import REPO
 
 
@@ -49,3 +49,9 @@ def test_bad_glossary_is_one_clear_error(tmp_path, text, fragment):
         load_glossary(tmp_path)
     assert fragment in str(info.value) + " ".join(info.value.problems)
     assert info.value.line is not None
+
+
+@pytest.mark.parametrize("value", ["{}", "''", "0", "false"])
+def test_terms_must_be_a_list(value):
+    with pytest.raises(ConfigError, match="'terms' list"):
+        parse_text(f"terms: {value}\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
-from bilingual.glossary.match import ALLOWED, FORBIDDEN, Matcher, matcher
-from bilingual.model import Article, Bead, Block, Finding, Pair, Severity
+from bilingual.glossary.match import ALLOWED, FORBIDDEN, Matcher, matcher, without_code
+from bilingual.model import Article, Bead, Finding, Pair, Severity
 
 
 def _quoted(renderings: tuple[str, ...]) -> str:
@@ -74,31 +74,23 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-_MENTIONS: list[tuple[Article, dict[str, int]]] = []
+_MENTIONS: list[tuple[Article, Matcher, dict[str, int]]] = []
 
 
 def _first_mentions(article: Article | None, match: Matcher) -> dict[str, int]:
     """The line where each glossary term first appears in an article (its title is line 0)."""
     if article is None:
         return {}
-    if _MENTIONS and _MENTIONS[0][0] is article:
-        return _MENTIONS[0][1]
+    if _MENTIONS and _MENTIONS[0][0] is article and _MENTIONS[0][1] is match:
+        return _MENTIONS[0][2]
     found: dict[str, int] = {}
     title = article.meta.get("title")
     texts = [(0, title)] if isinstance(title, str) else []
     for line, text in [*texts, *((b.line, b.text) for b in article.blocks)]:
         for hit in match.zh_terms(text):
             found.setdefault(hit.term.zh, line)
-    _MENTIONS[:] = [(article, found)]  # one article at a time: checks run pair by pair
+    _MENTIONS[:] = [(article, match, found)]  # one article at a time: checks run pair by pair
     return found
-
-
-def _prose(block: Block) -> str:
-    # Code spans are quoted as written (a path, an identifier): not renderings to correct.
-    text = block.text
-    for code in block.code:
-        text = text.replace(code, " " * len(code))
-    return text
 
 
 @check("G102", "forbidden-variant", scope=Scope.PAIR)
@@ -138,7 +130,7 @@ def forbidden_variant(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     for block in pair.en.blocks:
         if block.kind == "code":
             continue
-        for hit in match.en_renderings(_prose(block)):
+        for hit in match.en_renderings(without_code(block)):
             if hit.kind == FORBIDDEN:
                 yield ctx.finding(
                     f'"{hit.text}" in en.md:{block.line} is a forbidden rendering of '

@@ -164,7 +164,10 @@ def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_file
     assert plan.glossary is not None
     out = write if fmt is Format.text else err
     written = changes = 0
-    for fix in fixes_for(root, folders, plan.glossary):
+    fixes, refused = fixes_for(root, folders, plan.glossary)
+    for problem in refused:
+        err(f"warning: not fixed: {problem}")
+    for fix in fixes:
         out(fix.diff() if fmt is Format.text else fix.diff().rstrip("\n"))
         if not write_files:
             continue

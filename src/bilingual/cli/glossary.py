@@ -109,7 +109,7 @@ def show(
                 "this content root has no glossary",
                 hint="'bilingual glossary add ZH EN' starts one",
             )
-        write(describe(content_root, glossary, find(glossary, term)))
+        write(describe(content_root, glossary, find(glossary, term, forbidden=True)))
 
 
 @app.command("add")
@@ -164,7 +164,13 @@ def edit(
         from bilingual.glossary.edit import update_term
 
         _, path = _path(root)
-        update_term(
+        if en is None and not variant and not forbidden and note is None:
+            from bilingual.errors import UsageError
+
+            raise UsageError(
+                "nothing to change", hint="give --en, --variant, --forbidden or --note"
+            )
+        updated, changed = update_term(
             path,
             term,
             en=en,
@@ -172,7 +178,7 @@ def edit(
             forbidden=tuple(forbidden) if forbidden else None,
             note=note,
         )
-        write(f"edited {term}\n")
+        write(f"edited {updated.zh} = {updated.en}\n" if changed else f"{updated.zh}: no change\n")
 
 
 @app.command("remove")
@@ -192,8 +198,8 @@ def remove(
         from bilingual.glossary.edit import remove_term
 
         _, path = _path(root)
-        remove_term(path, term)  # type: ignore[arg-type]
-        write(f"removed {term}\n")
+        removed = remove_term(path, term)  # type: ignore[arg-type]
+        write(f"removed {removed.zh} = {removed.en}\n")
 
 
 @app.command("lint")
@@ -251,10 +257,12 @@ def export(
 
         content_root, config = load(root)
         glossary = load_glossary(content_root, config.glossary)
-        text = render_terms(glossary.terms if glossary else (), format_of(Path(), fmt))
-        if output is None:
+        text = render_terms(glossary.terms if glossary else (), format_of(Path(), fmt.lower()))
+        if output is None or str(output) == "-":
             write(text)
             return
+        if output.is_dir():
+            raise UsageError("this is a folder; give a file name", path=output)
         if output.exists() and not force:
             raise UsageError(
                 "the file already exists", path=output, hint="pass --force to replace it"
@@ -295,26 +303,19 @@ def import_command(
       bilingual glossary import terms.csv --replace
     """
     with errors_handled(ctx):
-        from bilingual.glossary.edit import import_terms
+        from bilingual.glossary.edit import differences, import_terms
         from bilingual.glossary.exchange import read_terms
 
         _, path = _path(root)
-        terms, warnings = read_terms(file, fmt)
+        terms, warnings = read_terms(file, fmt.lower() if fmt else None)
         for warning in warnings:
             err(f"warning: {file}: {warning}")
         merge = import_terms(path, terms, replace=replace)  # type: ignore[arg-type]
         for ours, theirs in merge.conflicts:
-            err(
-                f"conflict: {ours.zh}: the glossary has {ours.en!r}"
-                + (f" (also {', '.join(ours.variants)})" if ours.variants else "")
-                + f", {file.name} has {theirs.en!r}"
-                + (f" (also {', '.join(theirs.variants)})" if theirs.variants else "")
-                + (
-                    ""
-                    if ours.en != theirs.en or ours.variants != theirs.variants
-                    else " with other notes, forbidden renderings or tags"
-                )
-            )
+            err(f"conflict: {ours.zh}: {differences(ours, theirs, file.name)}")
+        for first, later in merge.duplicates:
+            lines = f" (lines {first.line} and {later.line})" if first.line and later.line else ""
+            err(f"warning: {file}: {first.zh} is given twice{lines}; the first is used")
         write(
             f"imported {file}: {len(merge.added)} added, {len(merge.replaced)} replaced, "
             f"{len(merge.unchanged)} already there, {len(merge.conflicts)} conflicts"

@@ -97,10 +97,13 @@ def _outside(line: str, dash: int) -> bool:
 def edit_glossary(path: Path, change: Callable[[str, Glossary], str]) -> Glossary:
     """Apply ``change`` (old text and glossary -> new text) under the lock, check the result
     reads back as a valid glossary, and write it atomically. The new glossary is returned."""
+    path = path.resolve()  # a symlinked glossary is edited where it lives, the link kept
     with locked(path):
         text = path.read_text(encoding="utf-8") if path.exists() else "terms:\n"
         old = parse_text(text, path)
         new_text = change(text, old)
+        if new_text == text:
+            return old
         new = parse_text(new_text, path)  # never write what would not read back
         atomic_write(path, new_text)
     return new
@@ -108,6 +111,8 @@ def edit_glossary(path: Path, change: Callable[[str, Glossary], str]) -> Glossar
 
 def add_term(path: Path, term: Term, *, replace: bool = False) -> Glossary:
     """Append ``term``; an existing term with the same zh is an error unless ``replace``."""
+
+    validate(term)
 
     def change(text: str, glossary: Glossary) -> str:
         if any(t.zh == term.zh for t in glossary.terms):
@@ -123,24 +128,33 @@ def add_term(path: Path, term: Term, *, replace: bool = False) -> Glossary:
     return edit_glossary(path, change)
 
 
-def remove_term(path: Path, name: str) -> Glossary:
-    """Remove the term whose zh or preferred en is ``name``."""
+def remove_term(path: Path, name: str) -> Term:
+    """Remove the term ``name`` names (see ``find``); the removed term is returned."""
+    removed: list[Term] = []
 
     def change(text: str, glossary: Glossary) -> str:
         term = find(glossary, name)
+        removed[:] = [term]
         return _drop(text, term.zh, glossary)
 
-    return edit_glossary(path, change)
+    edit_glossary(path, change)
+    return removed[0]
 
 
-def update_term(path: Path, name: str, **changes: object) -> Glossary:
-    """Replace the fields given of the term whose zh or en is ``name``, in its place."""
+def update_term(path: Path, name: str, **changes: object) -> tuple[Term, bool]:
+    """Replace the fields given of the term ``name`` names, in its place: the term as it is
+    now, and whether anything changed."""
+    result: list[tuple[Term, bool]] = []
 
     def change(text: str, glossary: Glossary) -> str:
         term = find(glossary, name)
         index = glossary.terms.index(term)
         fields = {key: value for key, value in changes.items() if value is not None}
         updated = _replace_fields(term, fields)
+        validate(updated)
+        result[:] = [(updated, not same(updated, term))]
+        if same(updated, term):
+            return text  # nothing changes: the entry, comments and all, stays as it is
         spans, _, indent = _spans(text)
         lines = text.split("\n")
         start, end = spans[index]
@@ -151,19 +165,61 @@ def update_term(path: Path, name: str, **changes: object) -> Glossary:
             + ("\n".join(lines[end:]))
         )
 
-    return edit_glossary(path, change)
+    edit_glossary(path, change)
+    return result[0]
 
 
-def find(glossary: Glossary, name: str) -> Term:
-    """The term whose zh, preferred en or variant is ``name`` (case-insensitive for English)."""
+def find(glossary: Glossary, name: str, *, forbidden: bool = False) -> Term:
+    """The term ``name`` names: its zh or preferred en first (English case-insensitively), else
+    a variant (or, with ``forbidden``, a forbidden rendering). A name that fits several terms
+    is an error listing them, so ``remove SJTU`` never picks one of two terms by chance."""
     wanted = name.strip()
-    for term in glossary.terms:
-        if wanted == term.zh or wanted.lower() in (r.lower() for r in term.allowed):
-            return term
+    lowered = wanted.lower()
+    exact = [t for t in glossary.terms if wanted == t.zh or lowered == t.en.lower()]
+    found = exact or [
+        t
+        for t in glossary.terms
+        if lowered in (r.lower() for r in (*t.variants, *(t.forbidden if forbidden else ())))
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(
+            f"{name!r} fits {len(found)} terms: " + ", ".join(f"{t.zh} ({t.en})" for t in found),
+            hint="name the term by its Chinese",
+        )
     raise UsageError(
         f"no term {name!r} in the glossary",
         hint="'bilingual glossary list --search TEXT' finds terms",
     )
+
+
+# YAML reads NEL and the Unicode line and paragraph separators as line breaks too.
+_CONTROL = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def validate(term: Term, where: str = "") -> None:
+    """Refuse a term the file could not hold as one line per field: empty zh or en, line
+    breaks or other control characters. ``where`` says where the term came from."""
+    prefix = f"{where}: " if where else ""
+    if not term.zh.strip() or not term.en.strip():
+        raise UsageError(f"{prefix}a term needs a non-empty zh and en")
+    fields = {
+        "zh": [term.zh],
+        "en": [term.en],
+        "variant": list(term.variants),
+        "forbidden": list(term.forbidden),
+        "note": [term.note],
+        "tag": list(term.tags),
+    }
+    for field_name, values in fields.items():
+        for value in values:
+            if _CONTROL.search(value):
+                raise UsageError(
+                    f"{prefix}the {field_name} {value!r} holds a line break or a control character"
+                )
+            if not value.strip() and field_name != "note":
+                raise UsageError(f"{prefix}an empty {field_name}")
 
 
 def _replace_fields(term: Term, fields: dict[str, object]) -> Term:
@@ -174,10 +230,12 @@ def _append(text: str, term: Term) -> str:
     _, end, indent = _spans(text)
     entry = render(term, indent)
     if end is None:  # an empty list: write the entry under "terms:"
-        if re.search(r"^terms:\s*(\[\s*\])?\s*$", text, re.MULTILINE):
-            text = re.sub(r"^terms:\s*(\[\s*\])?\s*$", "terms:", text, count=1, flags=re.MULTILINE)
+        empty = r"^terms:[ \t]*(\[\s*\])?[ \t]*(#.*)?$"
+        if re.search(empty, text, re.MULTILINE):
+            text = re.sub(empty, r"terms:  \2", text, count=1, flags=re.MULTILINE)
             head, _, tail = text.partition("terms:")
-            return head + "terms:\n" + entry + tail.lstrip("\n")
+            comment, _, rest = tail.partition("\n")
+            return head + "terms:" + comment.rstrip() + "\n" + entry + rest.lstrip("\n")
         return text.rstrip("\n") + ("\n" if text.strip() else "") + "terms:\n" + entry
     lines = text.split("\n")
     return "\n".join(lines[:end]) + "\n" + entry + "\n".join(lines[end:])
@@ -200,6 +258,20 @@ class Merge:
     unchanged: tuple[Term, ...] = ()
     #: (the glossary's term, the incoming one) pairs that differ and were not replaced.
     conflicts: tuple[tuple[Term, Term], ...] = ()
+    #: (first, later) entries of one zh that differ within the incoming terms; the first is used.
+    duplicates: tuple[tuple[Term, Term], ...] = ()
+
+
+def differences(ours: Term, theirs: Term, source: str) -> str:
+    """What differs between a glossary's term and an incoming one, field by field."""
+    parts = []
+    for name in ("en", "variants", "forbidden", "note", "tags", "case_sensitive"):
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        if mine != other:
+            show = (lambda v: ", ".join(v) or "none") if isinstance(mine, tuple) else repr
+            parts.append(f"{name} {show(mine)} here, {show(other)} in {source}")
+    where = f" (line {theirs.line})" if theirs.line else ""
+    return "; ".join(parts) + where
 
 
 def same(a: Term, b: Term) -> bool:
@@ -212,10 +284,16 @@ def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False)
 
     A new zh is appended; a zh already there with the same content is left as it is; one with
     different content is a conflict, left alone unless ``replace``, which rewrites that entry in
-    its place. A zh given twice in ``incoming`` keeps its first entry and reports the second as
-    a conflict.
+    its place. A zh given twice in ``incoming`` keeps its first entry; the second is reported
+    in ``duplicates``.
     """
-    outcome: dict[str, list] = {"added": [], "replaced": [], "unchanged": [], "conflicts": []}
+    outcome: dict[str, list] = {
+        "added": [],
+        "replaced": [],
+        "unchanged": [],
+        "conflicts": [],
+        "duplicates": [],
+    }
 
     def change(text: str, glossary: Glossary) -> str:
         for value in outcome.values():
@@ -227,7 +305,7 @@ def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False)
         for term in incoming:
             if term.zh in seen:
                 if not same(seen[term.zh], term):
-                    outcome["conflicts"].append((seen[term.zh], term))
+                    outcome["duplicates"].append((seen[term.zh], term))
                 continue
             seen[term.zh] = term
             index = existing.get(term.zh)
@@ -255,7 +333,9 @@ def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False)
 
     if incoming:
         edit_glossary(path, change)
-    return Merge(*(tuple(outcome[k]) for k in ("added", "replaced", "unchanged", "conflicts")))
+    return Merge(
+        *(tuple(outcome[k]) for k in ("added", "replaced", "unchanged", "conflicts", "duplicates"))
+    )
 
 
 def _append_all(text: str, terms: Sequence[Term]) -> str:

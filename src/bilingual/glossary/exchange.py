@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bilingual.errors import UsageError
+from bilingual.glossary.edit import validate
 from bilingual.glossary.model import Term
 
 CSV_FIELDS = ("zh", "en", "variants", "forbidden", "note", "tags", "case_sensitive")
@@ -42,6 +43,7 @@ _SUFFIXES = {
     ".txt": "tsv",
     ".utf8": "tsv",
 }
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS = {
     "preferred": "preferredTerm-admn-sts",
@@ -99,13 +101,31 @@ def read_terms(path: Path, fmt: str | None = None) -> tuple[list[Term], list[str
     except OSError as exc:
         raise UsageError(f"cannot read the file: {exc.strerror}", path=path) from None
     if fmt == "tbx":
-        return _read_tbx(data, path)
+        terms, warnings = _read_tbx(data, path)
+        for term in terms:
+            try:
+                validate(term)
+            except UsageError as exc:
+                raise UsageError(f"{term.zh}: {exc.message}", path=path) from None
+        return terms, warnings
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UsageError("not valid UTF-8", path=path, line=line) from None
-    return (_read_csv(text, path), []) if fmt == "csv" else (_read_tsv(text, path), [])
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        raise UsageError(
+            "not valid UTF-8" + (" (it looks like UTF-16)" if utf16 else ""),
+            path=path,
+            line=None if utf16 else line,
+            hint="save the file as UTF-8",
+        ) from None
+    terms = _read_csv(text, path) if fmt == "csv" else _read_tsv(text, path)
+    for term in terms:
+        try:
+            validate(term)
+        except UsageError as exc:
+            raise UsageError(exc.message, path=path, line=term.line) from None
+    return terms, []
 
 
 def _as_dict(t: Term) -> dict[str, object]:
@@ -198,8 +218,10 @@ def _read_csv(text: str, path: Path) -> list[Term]:
             )
 
         terms = []
+        end = reader.line_num
         for row in reader:
-            line = reader.line_num
+            # A quoted cell may span lines: the row starts after the previous one ended.
+            line, end = end + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             zh = row[zh_col].strip() if zh_col < len(row) else ""
@@ -215,6 +237,7 @@ def _read_csv(text: str, path: Path) -> list[Term]:
                     column(row, "note"),
                     _flag(column(row, "case_sensitive"), path, line),
                     _split(column(row, "tags")),
+                    line,
                 )
             )
     except csv.Error as exc:
@@ -237,6 +260,19 @@ def _render_tsv(terms: Sequence[Term]) -> str:
                     f"{t.zh}: {value!r} holds a tab, a line break or ' | ', which tsv cannot keep",
                     hint="export as tbx, which keeps it",
                 )
+        if t.zh.lstrip().startswith("#"):
+            raise UsageError(
+                f"{t.zh}: a source term starting with '#' is a comment line in tsv",
+                hint="export as tbx or csv, which keep it",
+            )
+        if any(
+            part.startswith(("forbidden: ", "tags: ", "case-sensitive: "))
+            for part in t.note.split(" | ")
+        ):
+            raise UsageError(
+                f"{t.zh}: the note {t.note!r} would read back as a field in tsv",
+                hint="export as tbx or csv, which keep it",
+            )
         parts = [t.note] if t.note else []
         if t.forbidden:
             parts.append("forbidden: " + "; ".join(t.forbidden))
@@ -255,6 +291,11 @@ def _read_tsv(text: str, path: Path) -> list[Term]:
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         cells = raw.split("\t")
+        if not entries and [c.strip().lower() for c in cells[:2]] in (
+            ["zh", "en"],
+            ["source", "target"],
+        ):
+            continue  # a header line
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise UsageError(
                 "a line needs a source term, a tab and a target term", path=path, line=number
@@ -264,6 +305,7 @@ def _read_tsv(text: str, path: Path) -> list[Term]:
         entry = entries.get(zh)
         if entry is None:
             entry = entries[zh] = {
+                "line": number,
                 "en": en,
                 "variants": [],
                 "forbidden": (),
@@ -299,6 +341,7 @@ def _read_tsv(text: str, path: Path) -> list[Term]:
             e["note"],  # type: ignore[arg-type]
             e["case"],
             tuple(e["tags"]),
+            e["line"],  # type: ignore[arg-type]
         )  # type: ignore[arg-type]
         for zh, e in entries.items()
     ]
@@ -308,6 +351,13 @@ def _read_tsv(text: str, path: Path) -> list[Term]:
 
 
 def _render_tbx(terms: Sequence[Term]) -> str:
+    for t in terms:
+        for value in (t.zh, t.en, *t.variants, *t.forbidden, t.note, *t.tags):
+            if _NOT_XML.search(value):
+                raise UsageError(
+                    f"{t.zh}: {value!r} holds a control character XML cannot carry",
+                    hint="remove it from glossary.yaml",
+                )
     martif = ET.Element("martif", {"type": "TBX-Basic", _XML_LANG: "zh"})
     header = ET.SubElement(martif, "martifHeader")
     file_desc = ET.SubElement(header, "fileDesc")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bilingual.glossary.model import Glossary, Term
+from bilingual.model import Block
 from bilingual.text import LINK
 
 #: What the English side of a match is: an acceptable rendering or a forbidden one.
@@ -133,6 +134,19 @@ class Matcher:
                     continue  # "sjtu" is not the acronym SJTU
                 hits.append(Hit(term, kind, written, match.start("t"), match.end("t")))
         return hits
+
+
+def without_code(block: Block) -> str:
+    """A block's text with its code spans blanked (same length): code is quoted as written."""
+    # Only the code's own occurrence is blanked, found in order: the same words may also stand
+    # in the prose around it.
+    text, start = block.text, 0
+    for code in block.code:
+        at = text.find(code, start)
+        if at >= 0:
+            text = text[:at] + " " * len(code) + text[at + len(code) :]
+            start = at + len(code)
+    return text
 
 
 def _once(cache: dict[str, list[Hit]], text: str, scan: Callable[[str], list[Hit]]) -> list[Hit]:

@@ -61,7 +61,9 @@ def parse_glossary(
     lines = lines or []
     if document is None:
         document = {"terms": []}
-    if not isinstance(document, dict) or not isinstance(document.get("terms") or [], list):
+    if not isinstance(document, dict) or not isinstance(
+        [] if document.get("terms") is None else document["terms"], list
+    ):
         raise ConfigError("the glossary must be a mapping with a 'terms' list", path=path, line=1)
     problems: list[str] = []
     terms = []
