@@ -134,3 +134,36 @@ def test_a_line_break_in_a_new_term_is_refused(tmp_path):
     with pytest.raises(UsageError, match="line break"):
         add_term(path, Term("丙", "two\nlines"))
     assert not path.exists()
+
+
+def test_edit_rewrites_only_the_fields_that_change(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        "# head\n"
+        "terms:\n"
+        "  - zh: 张江科学城   # the area\n"
+        "    en: Zhangjiang Science City  # official\n"
+        "    variants:\n"
+        "      - Zhangjiang   # short form\n"
+        "    # keep: ask Li\n"
+        "    note: an area  # from the 2022 style guide\n"
+        "  - zh: 浦江\n"
+        "    en: Pujiang\n",
+        encoding="utf-8",
+    )
+    update_term(path, "张江科学城", forbidden=("Zhangjiang Sci-Tech City",), note="the city")
+    update_term(path, "浦江", en="Pujiang River", variants=("Huangpu",))
+    assert path.read_text(encoding="utf-8") == (
+        "# head\n"
+        "terms:\n"
+        "  - zh: 张江科学城   # the area\n"
+        "    en: Zhangjiang Science City  # official\n"
+        "    variants:\n"
+        "      - Zhangjiang   # short form\n"
+        "    # keep: ask Li\n"
+        "    note: the city  # from the 2022 style guide\n"
+        "    forbidden: [Zhangjiang Sci-Tech City]\n"
+        "  - zh: 浦江\n"
+        "    en: Pujiang River\n"
+        "    variants: [Huangpu]\n"
+    )

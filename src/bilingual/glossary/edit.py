@@ -155,18 +155,58 @@ def update_term(path: Path, name: str, **changes: object) -> tuple[Term, bool]:
         result[:] = [(updated, not same(updated, term))]
         if same(updated, term):
             return text  # nothing changes: the entry, comments and all, stays as it is
-        spans, _, indent = _spans(text)
-        lines = text.split("\n")
-        start, end = spans[index]
-        return (
-            "\n".join(lines[:start])
-            + ("\n" if start else "")
-            + render(updated, indent)
-            + ("\n".join(lines[end:]))
-        )
+        return _edit_fields(text, index, term, updated)
 
     edit_glossary(path, change)
     return result[0]
+
+
+_FIELDS = ("en", "variants", "forbidden", "note", "tags", "case_sensitive")
+
+
+def _field_text(term: Term, key: str) -> str | None:
+    value = getattr(term, key)
+    if isinstance(value, tuple):
+        return f"[{', '.join(scalar(v) for v in value)}]" if value else None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return scalar(value) if value else None
+
+
+def _edit_fields(text: str, index: int, old: Term, new: Term) -> str:
+    """Rewrite only the fields of entry ``index`` that changed: every other line of the entry,
+    its comments included, stays as it is; a comment after a one-line value is kept."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    terms = next(v for k, v in node.value if getattr(k, "value", None) == "terms")
+    entry = terms.value[index]
+    lines = text.split("\n")
+    nodes = {key.value: (key, value) for key, value in entry.value}
+    column = entry.value[0][0].start_mark.column
+    edits: list[tuple[int, int, list[str]]] = []  # [first, last) line ranges and new lines
+    for key in _FIELDS:
+        if getattr(old, key) == getattr(new, key):
+            continue
+        rendered = _field_text(new, key)
+        if key in nodes:
+            key_node, value_node = nodes[key]
+            first = key_node.start_mark.line
+            end_line, end_col = value_node.end_mark.line, value_node.end_mark.column
+            last = end_line + 1 if end_col else end_line
+            head = lines[first][: key_node.start_mark.column]
+            tail = ""
+            if last - 1 == first:  # a one-line value: keep a comment after it
+                rest = lines[first][end_col:]
+                tail = rest if rest.lstrip().startswith("#") else ""
+            new_lines = [f"{head}{key}: {rendered}{tail}"] if rendered is not None else []
+            if rendered is None and head.strip():  # the first key carries the "- ": keep it
+                new_lines = []
+            edits.append((first, max(last, first + 1), new_lines))
+        elif rendered is not None:
+            after = max(v.end_mark.line + (1 if v.end_mark.column else 0) for _, v in entry.value)
+            edits.append((after, after, [f"{' ' * column}{key}: {rendered}"]))
+    for first, last, new_lines in sorted(edits, reverse=True):
+        lines[first:last] = new_lines
+    return "\n".join(lines)
 
 
 def find(glossary: Glossary, name: str, *, forbidden: bool = False) -> Term:
