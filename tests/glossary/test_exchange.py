@@ -8,7 +8,7 @@ import pytest
 
 from bilingual.errors import UsageError
 from bilingual.glossary.edit import add_term, import_terms
-from bilingual.glossary.exchange import read_terms, render_terms
+from bilingual.glossary.exchange import read_fields, read_terms, render_terms
 from bilingual.glossary.model import Term
 from bilingual.glossary.store import load_glossary, parse_text
 from tests.conftest import REPO
@@ -268,3 +268,28 @@ def test_an_omegat_header_line_is_not_a_term(tmp_path):
     path = tmp_path / "glossary.tsv"
     path.write_text("zh\ten\n张江\tZhangjiang\n", encoding="utf-8")
     assert plain(read_terms(path)[0]) == [Term("张江", "Zhangjiang")]
+
+
+def test_fields_a_file_does_not_carry_are_kept_not_emptied(tmp_path):
+    glossary = tmp_path / "glossary.yaml"
+    full = Term(
+        "上海交通大学",
+        "Shanghai Jiao Tong University",
+        ("SJTU",),
+        ("Shanghai Jiaotong University",),
+    )
+    import_terms(glossary, [full])
+    short = tmp_path / "short.csv"
+    short.write_text("zh,en\n上海交通大学,Shanghai Jiao Tong University\n", encoding="utf-8")
+    omegat = tmp_path / "omegat.txt"
+    omegat.write_text("上海交通大学\tShanghai Jiao Tong University\n上海交通大学\tSJTU\n")
+    for path in (short, omegat):
+        merge = import_terms(glossary, read_terms(path)[0], fields=read_fields(path))
+        assert [t.zh for t in merge.unchanged] == ["上海交通大学"] and not merge.conflicts
+    short.write_text("zh,en\n上海交通大学,SJTU\n", encoding="utf-8")
+    merge = import_terms(glossary, read_terms(short)[0], replace=True, fields=read_fields(short))
+    assert plain(merge.replaced) == [
+        Term("上海交通大学", "SJTU", ("SJTU",), ("Shanghai Jiaotong University",))
+    ]
+    assert read_fields(short) == {"en"}
+    assert read_fields(omegat) == {"en", "variants", "note"}

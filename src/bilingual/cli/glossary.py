@@ -304,13 +304,16 @@ def import_command(
     """
     with errors_handled(ctx):
         from bilingual.glossary.edit import differences, import_terms
-        from bilingual.glossary.exchange import read_terms
+        from bilingual.glossary.exchange import read_fields, read_terms
 
         _, path = _path(root)
-        terms, warnings = read_terms(file, fmt.lower() if fmt else None)
+        fmt = fmt.lower() if fmt else None
+        terms, warnings = read_terms(file, fmt)
         for warning in warnings:
             err(f"warning: {file}: {warning}")
-        merge = import_terms(path, terms, replace=replace)  # type: ignore[arg-type]
+        merge = import_terms(  # type: ignore[arg-type]
+            path, terms, replace=replace, fields=read_fields(file, fmt)
+        )
         for ours, theirs in merge.conflicts:
             err(f"conflict: {ours.zh}: {differences(ours, theirs, file.name)}")
         for first, later in merge.duplicates:

@@ -319,13 +319,20 @@ def same(a: Term, b: Term) -> bool:
     return dataclasses.replace(a, line=None) == dataclasses.replace(b, line=None)
 
 
-def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False) -> Merge:
+def import_terms(
+    path: Path,
+    incoming: Sequence[Term],
+    *,
+    replace: bool = False,
+    fields: frozenset[str] | None = None,
+) -> Merge:
     """Merge ``incoming`` into the glossary in one locked, atomic edit.
 
     A new zh is appended; a zh already there with the same content is left as it is; one with
     different content is a conflict, left alone unless ``replace``, which rewrites that entry in
     its place. A zh given twice in ``incoming`` keeps its first entry; the second is reported
-    in ``duplicates``.
+    in ``duplicates``. With ``fields`` (those the imported file carries), a field the file does
+    not carry keeps the glossary's value instead of reading as empty.
     """
     outcome: dict[str, list] = {
         "added": [],
@@ -349,6 +356,9 @@ def import_terms(path: Path, incoming: Sequence[Term], *, replace: bool = False)
                 continue
             seen[term.zh] = term
             index = existing.get(term.zh)
+            if index is not None and fields is not None:
+                kept = {f: getattr(term, f) for f in fields if f in _FIELDS}
+                term = dataclasses.replace(glossary.terms[index], **kept, line=term.line)
             if index is None:
                 new.append(term)
                 outcome["added"].append(term)

@@ -128,6 +128,24 @@ def read_terms(path: Path, fmt: str | None = None) -> tuple[list[Term], list[str
     return terms, []
 
 
+def read_fields(path: Path, fmt: str | None = None) -> frozenset[str]:
+    """The term fields a file can carry, beyond zh: a CSV with only zh and en columns says
+    nothing about forbidden renderings, so an import must not take it to mean "none"."""
+    fmt = format_of(path, fmt)
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    if fmt == "csv":
+        header = next(csv.reader(io.StringIO(text)), [])
+        names = {h.strip().lower() for h in header}
+        return frozenset({"en"} | (names & set(CSV_FIELDS[2:])))
+    if fmt == "tsv":
+        found = {"en", "variants", "note"}
+        for part in re.findall(r"(?:^|\| )(forbidden|tags|case-sensitive): ", text, re.MULTILINE):
+            found.add(part.replace("-", "_"))
+        return frozenset(found)
+    found = {"en", "variants", "forbidden", "note", "tags"}
+    return frozenset(found | ({"case_sensitive"} if "x-caseSensitive" in text else set()))
+
+
 def _as_dict(t: Term) -> dict[str, object]:
     return {
         "zh": t.zh,
