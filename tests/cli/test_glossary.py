@@ -101,3 +101,19 @@ def test_import_of_a_broken_file_exits_2_and_writes_nothing(root, cli, tmp_path)
     assert err.startswith("error: not well-formed XML") and f"{broken}:3" in err
     assert "Traceback" not in err
     assert not (root.path / "glossary.yaml").exists()
+
+
+def test_lint_finds_repeated_renderings_and_a_rendering_two_terms_forbid(root, cli):
+    (root.path / "glossary.yaml").write_text(
+        "terms:\n"
+        "  - zh: 甲\n    en: Alpha\n    variants: [alpha]\n    forbidden: [Jiaotong]\n"
+        "  - zh: 乙\n    en: Beta\n    forbidden: [jiaotong]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("glossary", "lint", "--root", root.path)
+    assert code == 1
+    assert out.splitlines() == [
+        'glossary.yaml: 甲 (line 2) lists "alpha" twice among its renderings',
+        'glossary.yaml: "Jiaotong" is forbidden for 2 terms with different renderings '
+        "(甲, line 2, 乙, line 6): check --fix leaves it",
+    ]

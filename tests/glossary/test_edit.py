@@ -167,3 +167,21 @@ def test_edit_rewrites_only_the_fields_that_change(tmp_path):
         "    en: Pujiang River\n"
         "    variants: [Huangpu]\n"
     )
+
+
+def test_a_crlf_glossary_keeps_its_line_ends(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_bytes(b"# ours\r\nterms:\r\n  - zh: \xe7\x94\xb2\r\n    en: Alpha\r\n")
+    add_term(path, Term("乙", "Beta"))
+    data = path.read_bytes()
+    expected = "# ours\nterms:\n  - zh: 甲\n    en: Alpha\n  - zh: 乙\n    en: Beta\n"
+    assert data == expected.replace("\n", "\r\n").encode()
+
+
+def test_a_glossary_that_is_not_utf8_is_a_clear_error_and_untouched(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_bytes(b"terms:\n  - zh: caf\xe9\n    en: Cafe\n")
+    with pytest.raises(ConfigError, match="not valid UTF-8") as caught:
+        add_term(path, Term("乙", "Beta"))
+    assert caught.value.line == 2
+    assert path.read_bytes() == b"terms:\n  - zh: caf\xe9\n    en: Cafe\n"

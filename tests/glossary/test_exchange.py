@@ -293,3 +293,21 @@ def test_fields_a_file_does_not_carry_are_kept_not_emptied(tmp_path):
     ]
     assert read_fields(short) == {"en"}
     assert read_fields(omegat) == {"en", "variants", "note"}
+
+
+def test_older_tbx_status_by_normative_authorization(tmp_path):
+    path = tmp_path / "old.tbx"
+    path.write_text(
+        '<martif type="TBX"><text><body><termEntry id="e1">'
+        '<langSet xml:lang="zh"><tig><term>张江科学会堂</term></tig></langSet>'
+        '<langSet xml:lang="en">'
+        "<tig><term>Zhangjiang Science Center</term>"
+        '<termNote type="normativeAuthorization">deprecatedTerm</termNote></tig>'
+        "<tig><term>Zhangjiang Science Hall</term>"
+        '<termNote type="normativeAuthorization">preferredTerm</termNote></tig>'
+        "</langSet></termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    assert plain(read_terms(path)[0]) == [
+        Term("张江科学会堂", "Zhangjiang Science Hall", (), ("Zhangjiang Science Center",))
+    ]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from bilingual.errors import UsageError
+from bilingual.errors import ConfigError, UsageError
 from bilingual.fsutil import atomic_write
 from bilingual.glossary.model import Glossary, Term
 from bilingual.glossary.store import parse_text
@@ -99,13 +99,21 @@ def edit_glossary(path: Path, change: Callable[[str, Glossary], str]) -> Glossar
     reads back as a valid glossary, and write it atomically. The new glossary is returned."""
     path = path.resolve()  # a symlinked glossary is edited where it lives, the link kept
     with locked(path):
-        text = path.read_text(encoding="utf-8") if path.exists() else "terms:\n"
+        data = path.read_bytes() if path.exists() else b"terms:\n"
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ConfigError("the glossary is not valid UTF-8", path=path, line=line) from None
+        # Edits work on LF text; a file written with CRLF line ends is written back with them.
+        crlf = "\r\n" in raw
+        text = raw.replace("\r\n", "\n") if crlf else raw
         old = parse_text(text, path)
         new_text = change(text, old)
         if new_text == text:
             return old
         new = parse_text(new_text, path)  # never write what would not read back
-        atomic_write(path, new_text)
+        atomic_write(path, new_text.replace("\n", "\r\n") if crlf else new_text)
     return new
 
 

@@ -50,6 +50,8 @@ _STATUS = {
     "admitted": "admittedTerm-admn-sts",
     "forbidden": "deprecatedTerm-admn-sts",
 }
+# TBX-Basic writes administrativeStatus; older MARTIF/TBX files normativeAuthorization.
+_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 _FORBIDDEN_STATUS = ("deprecated", "superseded", "notrecommended", "obsolete")
 
 
@@ -453,7 +455,7 @@ def _read_tbx(data: bytes, path: Path) -> tuple[list[Term], list[str]]:
                     local = _local(child.tag)
                     if local == "term" and not text:
                         text = "".join(child.itertext()).strip()
-                    elif local == "termNote" and child.get("type") == "administrativeStatus":
+                    elif local == "termNote" and child.get("type") in _STATUS_TYPES:
                         status = "".join(child.itertext()).strip().lower()
                 if text:
                     bucket.append((text, status))

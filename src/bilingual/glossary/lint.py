@@ -34,4 +34,24 @@ def lint(glossary: Glossary) -> list[str]:
                 )
         if not term.note.strip() and term.note:
             problems.append(f"{term.zh} (line {term.line}) has an empty note")
-    return problems
+        seen: set[str] = set()
+        for rendering in term.allowed:
+            if rendering.lower() in seen:
+                problems.append(
+                    f'{term.zh} (line {term.line}) lists "{rendering}" twice among its renderings'
+                )
+            seen.add(rendering.lower())
+    forbidding = defaultdict(list)
+    for term in glossary.terms:
+        for rendering in term.forbidden:
+            forbidding[rendering.lower()].append(term)
+    for key, terms in forbidding.items():
+        fixes = {t.en for t in terms}
+        if len(fixes) > 1:
+            rendering = next(r for r in terms[0].forbidden if r.lower() == key)
+            problems.append(
+                f'"{rendering}" is forbidden for {len(terms)} terms with different renderings '
+                f"({', '.join(f'{t.zh}, line {t.line}' for t in terms)}): check --fix leaves it"
+            )
+    prefix = f"{glossary.path}: "
+    return [prefix + problem for problem in problems]
