@@ -53,7 +53,7 @@ def list_terms(
         str | None, typer.Option("--search", "-s", help="Only terms containing this.")
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="text|json|csv", help="Output format.")
+        str, typer.Option("--format", "-f", metavar="text|json|csv|tsv|tbx", help="Output format.")
     ] = "text",
 ) -> None:
     """List the glossary's terms.
