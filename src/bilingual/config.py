@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from bilingual.errors import ConfigError
+from bilingual.fsutil import decode_utf8
 from bilingual.model import LANGS, Severity
 from bilingual.yamlutil import yaml_problem
 
@@ -69,11 +70,7 @@ def load_config(root: Path) -> Config:
         return Config()
     except OSError as exc:
         raise ConfigError(f"cannot read {CONFIG_FILE}: {exc.strerror}", path=path) from exc
-    try:
-        text = raw_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw_bytes.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(f"{CONFIG_FILE} is not valid UTF-8", path=path, line=line) from exc
+    text = decode_utf8(raw_bytes, path, CONFIG_FILE)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

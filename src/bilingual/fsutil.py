@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from bilingual.errors import BilingualError, ConfigError
+
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` in one step: readers see the old file or the new one,
@@ -44,3 +46,23 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def decode_utf8(
+    data: bytes, path: Path, what: str, error: type[BilingualError] = ConfigError
+) -> str:
+    """``data`` as UTF-8 text (a byte-order mark allowed), else ``error`` naming ``what`` and the
+    line of the first bad byte. The files a person edits by hand all read this way."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise error(
+                f"{what} is UTF-16, not UTF-8", path=path, hint="save it as UTF-8"
+            ) from None
+        raise error(
+            f"{what} is not valid UTF-8",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint="save it as UTF-8",
+        ) from None

@@ -311,3 +311,11 @@ def test_older_tbx_status_by_normative_authorization(tmp_path):
     assert plain(read_terms(path)[0]) == [
         Term("张江科学会堂", "Zhangjiang Science Hall", (), ("Zhangjiang Science Center",))
     ]
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_bytes("zh,en\n张江,Zhangjiang\n".encode("utf-16"))
+    with pytest.raises(UsageError, match="the file is UTF-16, not UTF-8") as caught:
+        read_terms(path)
+    assert caught.value.hint == "save it as UTF-8"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from bilingual.errors import ConfigError, UsageError
-from bilingual.fsutil import atomic_write
+from bilingual.errors import UsageError
+from bilingual.fsutil import atomic_write, decode_utf8
 from bilingual.glossary.model import Glossary, Term
 from bilingual.glossary.store import parse_text
 
@@ -100,11 +100,7 @@ def edit_glossary(path: Path, change: Callable[[str, Glossary], str]) -> Glossar
     path = path.resolve()  # a symlinked glossary is edited where it lives, the link kept
     with locked(path):
         data = path.read_bytes() if path.exists() else b"terms:\n"
-        try:
-            raw = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise ConfigError("the glossary is not valid UTF-8", path=path, line=line) from None
+        raw = decode_utf8(data, path, "the glossary")
         # Edits work on LF text; a file written with CRLF line ends is written back with them.
         crlf = "\r\n" in raw
         text = raw.replace("\r\n", "\n") if crlf else raw

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bilingual.errors import UsageError
+from bilingual.fsutil import decode_utf8
 from bilingual.glossary.edit import validate
 from bilingual.glossary.model import Term
 
@@ -110,17 +111,7 @@ def read_terms(path: Path, fmt: str | None = None) -> tuple[list[Term], list[str
             except UsageError as exc:
                 raise UsageError(f"{term.zh}: {exc.message}", path=path) from None
         return terms, warnings
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        raise UsageError(
-            "not valid UTF-8" + (" (it looks like UTF-16)" if utf16 else ""),
-            path=path,
-            line=None if utf16 else line,
-            hint="save the file as UTF-8",
-        ) from None
+    text = decode_utf8(data, path, "the file", UsageError)
     terms = _read_csv(text, path) if fmt == "csv" else _read_tsv(text, path)
     for term in terms:
         try:

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from bilingual.errors import ConfigError
+from bilingual.fsutil import decode_utf8
 from bilingual.glossary.model import Glossary, Term
 from bilingual.yamlutil import yaml_problem
 
@@ -24,12 +25,7 @@ def load_glossary(root: Path, relative: str = "glossary.yaml") -> Glossary | Non
         return None
     except OSError as exc:
         raise ConfigError(f"cannot read the glossary: {exc.strerror}", path=path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ConfigError("the glossary is not valid UTF-8", path=path, line=line) from exc
-    return parse_text(text, path, relative)
+    return parse_text(decode_utf8(data, path, "the glossary"), path, relative)
 
 
 def parse_text(text: str, path: Path | None = None, relative: str = "glossary.yaml") -> Glossary:
