@@ -87,11 +87,49 @@ def test_not_a_mapping():
 def test_every_setting_is_documented():
     page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     names = {"site.title", "languages", "original", "glossary"}
-    names |= {
-        "checks.untranslated.allow" if f.name == "untranslated_allow" else f"checks.{f.name}"
-        for f in dataclasses.fields(ChecksConfig)
+    nested = {
+        "untranslated_allow": "checks.untranslated.allow",
+        "links_localized": "checks.links.localized",
+        "links_fragments": "checks.links.fragments",
+        "compare_numbering": "checks.numbers.numbering",
     }
+    names |= {nested.get(f.name, f"checks.{f.name}") for f in dataclasses.fields(ChecksConfig)}
     for name in names:
         assert f"`{name}`" in page, name
     for field in dataclasses.fields(Config):
         assert field.name in {"site_title", "languages", "original", "glossary", "checks"}
+
+
+def test_check_rules_for_real_translations():
+    config = parse_config(
+        {
+            "checks": {
+                "links": {"localized": False, "fragments": True},
+                "numbers": {"numbering": True},
+                "translation_date": "same",
+            }
+        }
+    )
+    assert config.checks.links_localized is False
+    assert config.checks.links_fragments is True
+    assert config.checks.compare_numbering is True
+    assert config.checks.translation_date == "same"
+    assert parse_config({}).checks.links_localized is True
+
+
+def test_check_rules_reject_bad_values():
+    with pytest.raises(ConfigError) as info:
+        parse_config(
+            {
+                "checks": {
+                    "links": {"localised": True, "fragments": "yes"},
+                    "numbers": [1],
+                    "translation_date": "earlier",
+                }
+            }
+        )
+    problems = "\n".join(info.value.problems)
+    assert "checks.links.localised: unknown setting" in problems
+    assert "checks.links.fragments: must be true or false" in problems
+    assert "checks.numbers: must be a mapping" in problems
+    assert "checks.translation_date: must be later or same" in problems

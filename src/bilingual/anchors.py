@@ -60,12 +60,57 @@ def normalise_link(target: str) -> str:
     return target
 
 
+#: A language code as a host label, a path segment or a file-name part: zh, cn, en, zh-CN,
+#: zh_Hans, en-US.
+_LANG_CODE = r"(?:zh|cn|en)(?:[-_](?:[a-z]{2}|hans|hant))?"
+_LANG_LABEL = re.compile(rf"^(?:{_LANG_CODE}|www)\.", re.IGNORECASE)
+_LANG_SEGMENT = re.compile(rf"^{_LANG_CODE}$", re.IGNORECASE)
+#: In a file name, a language code set off by a separator: a-en.png, a_zh.md, xiaohongshu-en4.
+_LANG_PART = re.compile(rf"(?<=[^/])[-_.]{_LANG_CODE}(?=[-_.0-9]|$)", re.IGNORECASE)
+_LANG_QUERY = re.compile(r"^(?:lang|hl|locale|language)=", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[-_]")
+
+
+def link_key(target: str, *, localized: bool = True, fragments: bool = False) -> str | None:
+    """What makes two link targets one resource; None for a link that is not compared.
+
+    Up to scheme, host case and a trailing slash always; without ``fragments``, a link within
+    the page (#anchor, which follows translated headings) is not compared and other links lose
+    theirs. With ``localized``, a language code in the host, the path or a file name, a
+    language query parameter, and how a relative path climbs (./, ../) do not count: /zh/docs/a
+    and /docs/a, a-en.png and a.png, ./img/a.png and ../../img/a.png are one resource.
+    """
+    key = normalise_link(target)
+    if not fragments:
+        if key.startswith("#"):
+            return None
+        key = key.partition("#")[0]
+    if not localized or ("@" in key and "//" not in key):
+        return key
+    key, _, query = key.partition("?")
+    host = ""
+    if key.startswith("//"):
+        host, _, key = key[2:].partition("/")
+        host = "//" + _LANG_LABEL.sub("", host)
+    segments = [
+        segment
+        for segment in key.split("/")
+        if segment not in ("", ".", "..") and not _LANG_SEGMENT.match(segment)
+    ]
+    if segments:  # the file name: without its language part, and its separators
+        segments[-1] = _SEPARATORS.sub("", _LANG_PART.sub("", segments[-1]))
+    path = "/".join(segments)
+    kept = "&".join(p for p in query.split("&") if p and not _LANG_QUERY.match(p))
+    return host + "/" + path + ("?" + kept if kept else "")
+
+
 @extractor("links")
 def link_anchors(block: Block, lang: str, glossary: Glossary | None) -> frozenset[str]:
-    """URLs, e-mail addresses and image targets."""
+    """URLs, e-mail addresses and image targets, as one resource in either language."""
     if not block.links:
         return _EMPTY
-    return frozenset("link:" + normalise_link(t) for t in block.links if t)
+    keys = (link_key(t) for t in block.links if t)
+    return frozenset("link:" + k for k in keys if k is not None)
 
 
 def latin_phrases(text: str) -> frozenset[str]:
@@ -100,7 +145,7 @@ def value_anchors(block: Block, lang: str, glossary: Glossary | None) -> frozens
     are not anchors at all.
     """
     found = set()
-    for quantity in values.in_block(block.text, block.code, lang, None):
+    for quantity in values.in_block(block.text, block.code, lang, None, block.kind):
         if quantity.soft:
             continue
         kind, value = quantity.kind, quantity.value

@@ -44,6 +44,16 @@ class ChecksConfig:
     metadata: tuple[str, ...] = DEFAULT_METADATA_KEYS
     #: Chinese strings allowed in the English text (``untranslated``), e.g. a brand written in Han.
     untranslated_allow: tuple[str, ...] = ()
+    #: ``link-mismatch``: a link and its localised version are one resource (/zh/docs/a and
+    #: /docs/a, a-en.png and a.png, ./img/a.png and ../img/a.png).
+    links_localized: bool = True
+    #: ``link-mismatch``: compare in-page anchors (#...), which follow translated headings.
+    links_fragments: bool = False
+    #: ``number-mismatch``: compare list and section numbers and citation marks ([4]).
+    compare_numbering: bool = False
+    #: ``metadata-mismatch``: ``later`` lets a translation be dated on or after its original,
+    #: ``same`` wants one date on both sides.
+    translation_date: str = "later"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,16 +216,50 @@ def _checks(section: Any, bad: Problem) -> ChecksConfig:
         bad("checks", "must be a mapping")
         return ChecksConfig()
     _unknown_keys(
-        section, {"select", "ignore", "severity", "metadata", "untranslated"}, "checks.", bad
-    )
+        section,
+        {"select", "ignore", "severity", "metadata", "untranslated", "links", "numbers",
+         "translation_date"},
+        "checks.",
+        bad,
+    )  # fmt: skip
     metadata = section.get("metadata")
+    links = _flags(
+        section.get("links"), "checks.links", {"localized": True, "fragments": False}, bad
+    )
+    numbers = _flags(section.get("numbers"), "checks.numbers", {"numbering": False}, bad)
+    translation_date = section.get("translation_date", "later")
+    if translation_date not in ("later", "same"):
+        bad("checks.translation_date", f"must be later or same, not {translation_date!r}")
+        translation_date = "later"
     return ChecksConfig(
+        links_localized=links["localized"],
+        links_fragments=links["fragments"],
+        compare_numbering=numbers["numbering"],
+        translation_date=translation_date,
         select=_check_names(section.get("select"), "checks.select", bad),
         ignore=_check_names(section.get("ignore"), "checks.ignore", bad),
         severity=_severities(section.get("severity"), bad),
         metadata=DEFAULT_METADATA_KEYS if metadata is None else _metadata(metadata, bad),
         untranslated_allow=_allow(section.get("untranslated"), bad),
     )
+
+
+def _flags(value: Any, key: str, defaults: dict[str, bool], bad: Problem) -> dict[str, bool]:
+    """A mapping of true/false settings, each with its default."""
+    flags = dict(defaults)
+    if value is None:
+        return flags
+    if not isinstance(value, dict):
+        bad(key, f"must be a mapping of {', '.join(defaults)} to true or false")
+        return flags
+    _unknown_keys(value, set(defaults), f"{key}.", bad)
+    for name in defaults:
+        given = value.get(name, defaults[name])
+        if isinstance(given, bool):
+            flags[name] = given
+        else:
+            bad(f"{key}.{name}", f"must be true or false, not {given!r}")
+    return flags
 
 
 def _metadata(value: Any, bad: Problem) -> tuple[str, ...]:

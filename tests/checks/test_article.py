@@ -125,10 +125,28 @@ def test_valid_front_matter_does_not_fire(root):
 
 
 def test_date_mismatch_fires_at_both_key_lines(root):
-    root.pair("forum", "正文。", "Body.", en_meta=EN_META.replace("2023-04-03", "2023-04-04"))
+    # A translation dated before its original.
+    root.pair("forum", "正文。", "Body.", en_meta=EN_META.replace("2023-04-03", "2023-04-02"))
     (finding,) = root.findings("forum", "metadata-mismatch")
     assert finding.zh.line == 3 and finding.en.line == 3
-    assert "2023-04-03 in zh.md, 2023-04-04 in en.md" in finding.message
+    assert "2023-04-03 in zh.md, 2023-04-02 in en.md" in finding.message
+
+
+def test_translation_published_later_is_quiet_unless_configured(root):
+    # Real offices publish the translation days after the original (tests/fixtures/real).
+    root.pair("forum", "正文。", "Body.", en_meta=EN_META.replace("2023-04-03", "2023-04-05"))
+    assert root.findings("forum", "metadata-mismatch") == []
+    same = Config(checks=ChecksConfig(translation_date="same"))
+    (finding,) = root.findings("forum", "metadata-mismatch", config=same)
+    assert "2023-04-03 in zh.md, 2023-04-05 in en.md" in finding.message
+
+
+def test_translation_date_follows_the_original_side(root):
+    # original: en, so the Chinese is the translation and may not be dated before it.
+    meta_zh = ZH_META.replace("2023-04-03", "2023-04-02") + "original: en"
+    root.pair("forum", "正文。", "Body.", zh_meta=meta_zh, en_meta=EN_META + "original: en")
+    (finding,) = root.findings("forum", "metadata-mismatch")
+    assert "'date' differs" in finding.message
 
 
 def test_tags_compare_as_sets_and_dates_as_dates(root):

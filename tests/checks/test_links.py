@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bilingual.config import ChecksConfig, Config
+
 ZH = "报名请访问[招生网](https://zsb.sjtu.edu.cn/)，或发邮件至 news@sjtu.edu.cn 。"
 
 
@@ -17,10 +19,10 @@ ZH = "报名请访问[招生网](https://zsb.sjtu.edu.cn/)，或发邮件至 new
             "new@sjtu.edu.cn",
         ),
         (
-            "Register at the [admissions site](https://zsb.sjtu.edu.cn/en) or write to "
+            "Register at the [admissions site](https://zsb.sjtu.edu.cn/apply) or write to "
             "news@sjtu.edu.cn.",
             "https://zsb.sjtu.edu.cn/",
-            "https://zsb.sjtu.edu.cn/en",
+            "https://zsb.sjtu.edu.cn/apply",
         ),
         (
             "Register at the admissions site or write to news@sjtu.edu.cn.",
@@ -55,9 +57,46 @@ def test_equivalent_links_do_not_fire(root, en):
 
 
 def test_image_targets_are_compared(root):
-    root.pair("poster", "![海报](poster-zh.png)", "![Poster](poster.png)")
+    root.pair("poster", "![海报](poster-2023.png)", "![Poster](poster-2022.png)")
     (finding,) = root.findings("poster", "link-mismatch")
-    assert "poster-zh.png" in finding.message
+    assert "poster-2023.png" in finding.message
+
+
+#: The same resource in each language, as real translations link it (tests/fixtures/real).
+LOCALISED = [
+    ("[文档](https://zsb.sjtu.edu.cn/)", "[docs](https://zsb.sjtu.edu.cn/en)"),
+    ("[文档](/zh/docs/install/)", "[docs](/docs/install/)"),
+    ("[文档](https://kubernetes.io/zh-cn/docs/a)", "[docs](https://kubernetes.io/docs/a)"),
+    ("[维基](https://zh.wikipedia.org/wiki/X)", "[wiki](https://en.wikipedia.org/wiki/X)"),
+    ("![图](xiaohongshu-4.png)", "![fig](xiaohongshu-en4.png)"),
+    ("![图](poster-zh.png)", "![fig](poster.png)"),
+    ("![图](./images/a.png)", "![fig](images/a.png)"),
+    ("![图](../../images/a.png)", "![fig](../images/a.png)"),
+    ("见[上文](#安装步骤)。", "See [above](#installation)."),
+    ("见[文档](/docs/a#安装)。", "See [the docs](/docs/a#install)."),
+    ("[站点](https://x.org/a?lang=zh)", "[site](https://x.org/a?lang=en)"),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), LOCALISED)
+def test_localised_links_are_one_resource(root, zh, en):
+    root.pair("a", zh, en)
+    assert root.findings("a", "link-mismatch") == []
+
+
+@pytest.mark.parametrize(("zh", "en"), LOCALISED[:5])
+def test_localised_links_compared_as_written_when_configured(root, zh, en):
+    root.pair("a", zh, en)
+    config = Config(checks=ChecksConfig(links_localized=False))
+    (finding,) = root.findings("a", "link-mismatch", config=config)
+    assert "links differ" in finding.message
+
+
+def test_fragments_compared_when_configured(root):
+    root.pair("a", LOCALISED[8][0], LOCALISED[8][1])
+    config = Config(checks=ChecksConfig(links_fragments=True))
+    (finding,) = root.findings("a", "link-mismatch", config=config)
+    assert "#installation" in finding.message
 
 
 def test_inline_ignore_comment_suppresses(root):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.values import extract
+from bilingual.values import extract, in_block
 
 # (text, expected) where expected lists each quantity as "kind value [qualifier] [~soft]",
 # in order; dates without a year are read in 2023.
@@ -35,7 +35,7 @@ ZH = [
     ("百分之十五点五", ["percent 15.5"]),
     ("十五点五公里", ["number 15.5"]),
     ("容量达2PB", ["number 2"]),
-    ("4K和3D影像", []),
+    ("4K和3D影像", ["number 4 ~soft", "number 3 ~soft"]),  # a name or a unit: uncertain
     ("第五届开放日", ["ordinal 5 ~soft"]),
     ("第12届论坛", ["ordinal 12"]),
     ("第二十一次会议", ["ordinal 21"]),
@@ -68,7 +68,7 @@ ZH = [
     ("晚上8点半", ["time 20:30"]),
     ("14:30开始", ["time 14:30"]),
     ("9:00-11:30", ["time 09:00", "time 11:30"]),
-    ("5G网络", []),
+    ("5G网络", ["number 5 ~soft"]),
     ("3000余万元", ["number 30000000 more than"]),
     ("一百多万", ["number 1000000 more than"]),
     ("万余人", ["number 10000 more than"]),
@@ -96,6 +96,16 @@ ZH = [
     ("嫦娥5号", ["number 5"]),
     ("前1‰", ["percent 0.1"]),
     ("10秒58", ["number 10.58"]),
+    # From real, human-translated pairs (tests/fixtures/real): technical and compact forms.
+    ("12C CPU, 28G RAM", ["number 12 ~soft", "number 28 ~soft"]),
+    ("910B2 和 310P", ["number 310 ~soft"]),
+    ("1.30 版本", ["version v1.30"]),
+    ("Volcano v1.14.0 发布", ["version v1.14.0"]),
+    ("发布于2023.04.02", ["date 2023-04-02"]),
+    ("比例为1:4:32", ["number 1", "number 4", "number 32"]),
+    ("去年7月", ["date 2022-07"]),
+    ("明年3月1日", ["date 2024-03-01"]),
+    ("80~90秒", ["number 80", "number 90"]),
 ]
 EN = [
     ("700 guests", ["number 700"]),
@@ -138,7 +148,7 @@ EN = [
     ("twice a year", ["number 2 ~soft"]),
     ("one of the best", []),
     ("founded in 2008", ["number 2008"]),
-    ("5G networks", []),
+    ("5G networks", ["number 5 ~soft"]),
     ("2 PB of data, 100km", ["number 2", "number 100"]),
     ("April 2, 2023", ["date 2023-04-02"]),
     ("2 April 2023", ["date 2023-04-02"]),
@@ -167,6 +177,21 @@ EN = [
     ("20-22 November", ["date 2023-11-20", "date 2023-11-22"]),
     ("two and a half hours", ["number 2.5 ~soft"]),
     ("3:21.07", ["number 201.07"]),
+    # From real, human-translated pairs (tests/fixtures/real): technical and compact forms.
+    ("12 CPU cores and 28GB", ["number 12", "number 28"]),
+    ("P99 <= 30s", ["number 30"]),
+    ("80~90s", ["number 80", "number 90"]),
+    ("in their 30s", ["decade the 30s"]),
+    ("the '90s", ["decade the 90s"]),
+    ("v1.30", ["version v1.30"]),
+    ("version 1.30", ["version v1.30"]),
+    ("the 1.30 release", ["version v1.30"]),
+    ("Kubernetes v1.14.0 released", ["version v1.14.0"]),
+    ("Ascend 910B2 and 310P", ["number 310 ~soft"]),
+    ("a ratio of 1:4:32", ["number 1", "number 4", "number 32"]),
+    ("Implementations MAY reject it", []),
+    ("June said that", []),
+    ("in April and May", ["date 2023-04", "date 2023-05"]),
 ]
 
 
@@ -217,3 +242,31 @@ def test_a_value_in_a_date_is_not_also_a_number():
 def test_absurd_inputs_do_not_crash_or_hang(lang):
     for text in ("1" * 5000, "一" * 5000, "〇" * 5000, "1" + " " * 20000 + "x", "2023-1-1-" * 500):
         extract(text, lang)
+
+
+#: Numbering a parser leaves in a block's text: list markers, section numbers, citations.
+NUMBERED = [
+    ("3） 部署", "zh", "list_item"),
+    ("（3）部署", "zh", "paragraph"),
+    ("一、背景", "zh", "heading"),
+    ("① 安装", "zh", "list_item"),
+    ("[4] Sigstore 官网", "zh", "list_item"),
+    ("[4] Sigstore website", "en", "list_item"),
+    ("3) Deploy it", "en", "list_item"),
+    ("1.5 Integration with Volcano", "en", "heading"),
+    ("2.3.1 安装", "zh", "heading"),
+    ("as Sigstore says[4].", "en", "paragraph"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), NUMBERED)
+def test_numbering_is_not_a_value(text, lang, kind):
+    assert in_block(text, (), lang, 2023, kind) == ()
+
+
+def test_numbers_that_look_like_numbering_are_kept():
+    assert [q.value for q in in_block("3.5亿元投入建设", (), "zh", 2023)] == [350_000_000]
+    assert [q.value for q in in_block("10 Tips for contributors", (), "en", 2023, "heading")] == [
+        10
+    ]
+    assert [q.value for q in in_block("1.5 million people came", (), "en", 2023)] == [1_500_000]

@@ -9,8 +9,8 @@ from typing import Any
 
 from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.model import LANGS, Article, Finding, Pair, Severity
+from bilingual.parse.discover import SLUG
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "review", "machine", "published")
 
@@ -77,7 +77,7 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     `date` (an ISO date) and `category` (a key such as `conference-season`). Optional keys are
     checked when present: `author`, `source` and `summary` are text, `tags` is a list of keys,
     `status` is one of draft, review, machine or published, and `original` is zh or en. The
-    folder name (the slug) must be lower-case letters, digits and hyphens.
+    folder name (the slug) must be lower-case letters and digits joined by hyphens or dots.
 
     ## Why is this bad?
     Pages, feeds and the other checks read these keys; one broken file would otherwise stop a
@@ -92,9 +92,10 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     ```
     Use instead: `date: 2023-04-02`, and add `category:`.
     """
-    if not _SLUG.match(pair.slug):
+    if not SLUG.match(pair.slug):
         yield ctx.finding(
-            f"folder name {pair.slug!r} is not a slug: use lower-case letters, digits and hyphens",
+            f"folder name {pair.slug!r} is not a slug: use lower-case letters and digits "
+            "joined by hyphens or dots",
             zh=1 if pair.zh else None,
             en=1 if pair.en and not pair.zh else None,
         )
@@ -134,6 +135,15 @@ def _meta_problems(article: Article) -> Iterator[tuple[str, str]]:
         yield f"'status' must be one of {', '.join(STATUSES)}, not {meta['status']!r}", "status"
     if "original" in meta and meta["original"] not in LANGS:
         yield f"'original' must be zh or en, not {meta['original']!r}", "original"
+
+
+def translation_side(pair: Pair) -> str:
+    """The side translated from the other (en unless the article's ``original`` is en), where a
+    value that differs is most likely wrong and where an annotation should point."""
+    for side in (pair.zh, pair.en):
+        if side is not None and side.meta.get("original") in ("zh", "en"):
+            return "zh" if side.meta["original"] == "en" else "en"
+    return "en"
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -188,7 +198,9 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     ## What it does
     Compares the keys listed under `checks.metadata` in `bilingual.yaml` (by default `date`,
     `category` and `tags`; add `author` where bylines are shared) and `original` when both sides
-    set it. Dates are compared as dates and tags as sets.
+    set it. Dates are compared as dates and tags as sets. A translation may be dated later than
+    its original (it is often published days after); `checks.translation_date: same` wants one
+    date on both sides.
 
     ## Why is this bad?
     The two pages of an article are one story: listed under different dates or categories, the
@@ -207,12 +219,17 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     keys = list(ctx.settings.metadata)
     if "original" in zh.meta and "original" in en.meta and "original" not in keys:
         keys.append("original")
+    translated = translation_side(pair)
     for key in keys:
         left, right = zh.meta.get(key), en.meta.get(key)
         if left is None and right is None:
             continue
         if not (_valid(key, left) and _valid(key, right)):
             continue  # front-matter reports the bad value; one finding is enough
+        if key == "date" and ctx.settings.translation_date == "later":
+            original, translation = (left, right) if translated == "en" else (right, left)
+            if parse_date(translation) >= parse_date(original):  # type: ignore[operator]
+                continue  # a translation published after its original
         if _comparable(key, left) != _comparable(key, right):
             yield ctx.finding(
                 f"'{key}' differs: {_show(left)} in zh.md, {_show(right)} in en.md",

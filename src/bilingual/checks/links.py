@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from bilingual.anchors import normalise_link
+from bilingual.anchors import link_key
 from bilingual.checks.registry import CheckContext, check
 from bilingual.model import Bead, Finding, Severity
 
@@ -16,8 +16,16 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
 
     ## What it does
     Compares the link targets of each Chinese block with those of its English counterpart:
-    Markdown links, bare URLs, e-mail addresses and images. `http` and `https`, the case of the
-    host name and a trailing slash do not count as differences.
+    Markdown links, bare URLs, e-mail addresses and images (in Markdown or HTML). `http` and
+    `https`, the case of the host name and a trailing slash do not count as differences.
+
+    ## What it does not report
+    A link and its localised version: a language code in the host, a path segment or a file
+    name (`/zh/docs/a` and `/docs/a`, `zh.wikipedia.org` and `en.wikipedia.org`, `chart-en.png`
+    and `chart.png`), a `lang=` query, and relative paths that climb differently (`./img/a.png`
+    and `../img/a.png`); set `checks.links.localized: false` to compare them as written. Links
+    within the page (`#anchor`), whose anchors follow translated headings, and the anchors of
+    other links, unless `checks.links.fragments: true`.
 
     ## Why is this bad?
     A contact address or registration link mistyped in one language sends half the readers
@@ -37,9 +45,14 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     shown: dict[str, str] = {}
     zh_links: Counter[str] = Counter()
     en_links: Counter[str] = Counter()
+    settings = ctx.settings
     for blocks, counter in ((bead.zh, zh_links), (bead.en, en_links)):
         for target in (t for b in blocks for t in b.links if t):
-            key = normalise_link(target)
+            key = link_key(
+                target, localized=settings.links_localized, fragments=settings.links_fragments
+            )
+            if key is None:
+                continue
             shown.setdefault(key, target)
             counter[key] += 1
     if zh_links == en_links:

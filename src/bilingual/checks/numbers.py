@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from bilingual.checks.article import parse_date
+from bilingual.checks.article import parse_date, translation_side
 from bilingual.checks.registry import CheckContext, check
 from bilingual.model import Bead, Block, Finding, Pair, Severity
 from bilingual.values import NUMERIC, Kind, Quantity, in_block, with_year
@@ -33,18 +34,17 @@ def _year_of(value: object) -> int | None:
     return date.year if date is not None else None
 
 
-def translation_side(pair: Pair) -> str:
-    """The side translated from the other (en unless the article's ``original`` is en), where a
-    value that differs is most likely wrong and where an annotation should point."""
-    for side in (pair.zh, pair.en):
-        if side is not None and side.meta.get("original") in ("zh", "en"):
-            return "zh" if side.meta["original"] == "en" else "en"
-    return "en"
-
-
-def quantities(blocks: Sequence[Block], lang: str, year: int | None) -> list[Quantity]:
-    """The quantities of the blocks of one side of a bead (dates read in ``year``)."""
-    found = [q for b in blocks if b.kind != "code" for q in in_block(b.text, b.code, lang, None)]
+def quantities(
+    blocks: Sequence[Block], lang: str, year: int | None, *, numbered: bool = False
+) -> list[Quantity]:
+    """The quantities of the blocks of one side of a bead (dates read in ``year``); list and
+    section numbers too when ``numbered``."""
+    found = [
+        q
+        for b in blocks
+        if b.kind != "code"
+        for q in in_block(b.text, b.code, lang, None, b.kind, numbered=numbered)
+    ]
     if year is None:
         return found
     return [with_year(q, year) if q.kind is Kind.DATE else q for q in found]
@@ -62,9 +62,17 @@ def _same(a: Quantity, b: Quantity) -> bool:
 
 def _close(a: Quantity, b: Quantity) -> bool:
     """The same value as a count on one side and an ordinal on the other: 连续3年 / "the third
-    year running". Translators turn one into the other; it is not a different number."""
+    year running", which translators turn into each other; or a version written as a plain
+    number on one side (1.30 / v1.30)."""
     kinds = {a.kind, b.kind}
+    if kinds == {Kind.NUMBER, Kind.VERSION}:
+        number, version = (a, b) if a.kind is Kind.NUMBER else (b, a)
+        written = _DECIMAL.search(number.text)
+        return written is not None and written.group(0) == version.value
     return kinds in ({Kind.NUMBER, Kind.ORDINAL}, {Kind.NUMBER, Kind.DECADE}) and a.value == b.value
+
+
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)+")
 
 
 def _match(
@@ -86,15 +94,24 @@ def _match(
 def _differences(
     zh: list[Quantity], en: list[Quantity]
 ) -> Iterator[tuple[Quantity | None, Quantity | None]]:
-    """Unmatched quantities, a zh one and an en one of the same kind paired as a change."""
+    """Unmatched quantities, a zh one and an en one of the same kind paired as a change.
+
+    A soft value (a number word, 12C) pairs only with another soft one, and alone is not
+    reported at all: "the first place they look", 二次开发 and "the two sides" are idioms, and a
+    count a list makes plain ("three parts:") is often written on one side only.
+    """
     left_en = list(en)
     for quantity in zh:
-        other = next((q for q in left_en if q.kind is quantity.kind), None)
+        other = next(
+            (q for q in left_en if q.kind is quantity.kind and q.soft == quantity.soft), None
+        )
         if other is not None:
             left_en.remove(other)
-        yield quantity, other
+        if other is not None or not quantity.soft:
+            yield quantity, other
     for quantity in left_en:
-        yield None, quantity
+        if not quantity.soft:
+            yield None, quantity
 
 
 def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | None) -> Finding:
@@ -152,8 +169,9 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     if not bead.zh or not bead.en:
         return
     year = article_year(ctx.pair)
-    zh = [q for q in quantities(bead.zh, "zh", year) if q.kind in NUMERIC]
-    en = [q for q in quantities(bead.en, "en", year) if q.kind in NUMERIC]
+    numbered = ctx.settings.compare_numbering
+    zh = [q for q in quantities(bead.zh, "zh", year, numbered=numbered) if q.kind in NUMERIC]
+    en = [q for q in quantities(bead.en, "en", year, numbered=numbered) if q.kind in NUMERIC]
     pairs, left_zh, left_en = _match(zh, en)
     for zh_q, en_q in _differences(left_zh, left_en):
         yield _report(ctx, bead, zh_q, en_q)

@@ -13,7 +13,8 @@ from bilingual.parse.frontmatter import decode, split
 from bilingual.parse.markdown import parse_blocks
 
 ARTICLES = "articles"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Lower-case letters and digits, joined by single hyphens or dots (volcano-v1.14.0-release).
+SLUG = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:

@@ -25,6 +25,17 @@ _SPACE = re.compile(r"\s+")
 #: A line break between two Chinese characters joins them: Chinese has no spaces between words.
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+#: Link and image targets in raw HTML: an image wrapped in <center> or <p align> is an image.
+_HTML_TARGET = re.compile(
+    r"""<(?P<tag>img|source|a)\b[^>]*?\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+    re.IGNORECASE,
+)
+#: Han characters; an indented block that is mostly Chinese is a paragraph a writer indented
+#: (a first-line indent), not code.
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PROSE_SHARE = 0.4
+#: What a line of a paragraph may hold besides images to be an image line.
+_IMAGE_LINE = frozenset({"link_open", "link_close", "text", "html_inline", "image"})
 _LIST_OPEN = {"bullet_list_open", "ordered_list_open"}
 _LIST_CLOSE = {"bullet_list_close", "ordered_list_close"}
 
@@ -146,13 +157,21 @@ class _Walker:
                 if target is not None:
                     if target.parts:
                         target.parts.append(" ")  # between cells, quote lines, item paragraphs
-                    _inline(tok, target)
+                    if target is self.leaf and target.kind == "paragraph":
+                        self.paragraph_inline(tok, target)
+                    else:
+                        _inline(tok, target)
             elif kind in ("fence", "code_block"):
                 self._code(tok, container)
             elif kind == "html_block":
                 self._html(tok, container)
 
     def _code(self, tok: Token, container: _Draft | None) -> None:
+        if tok.type == "code_block" and _chinese_prose(tok.content):
+            target = container or self.open("paragraph", tok)
+            target.parts.append(" " + tok.content + " ")
+            target.images_only = False
+            return
         target = container or self.open("code", tok)
         target.code.append(tok.content)
         target.images_only = False
@@ -169,14 +188,80 @@ class _Walker:
             return
         # Text on the same line as a comment ends up in the HTML block: keep it as prose.
         kind = "html" if rest.startswith("<") else "paragraph"
+        text = _TAG.sub(" ", rest)
+        images = _html_targets(rest, "img", "source")
+        if kind == "html" and images and not text.strip():
+            kind = "paragraph"  # frozen as an image: only images inside the markup
         target = container or self.open(kind, tok)
-        target.parts.append(" " + _TAG.sub(" ", rest) + " ")
-        target.images_only = False
+        target.parts.append(" " + text + " ")
+        target.links.extend(_html_targets(rest))
+        if images and not text.strip():
+            target.has_image = True
+        else:
+            target.images_only = False
+
+    def paragraph_inline(self, tok: Token, draft: _Draft) -> None:
+        """A paragraph's inline content; lines holding only images become image blocks of their
+        own (an image with no blank line before the text, on one side only)."""
+        lines = _lines(tok.children or [])
+        kinds = [_image_line(line) for line in lines]
+        if len(lines) < 2 or all(kinds) or not any(kinds):
+            _inline(tok, draft)
+            return
+        first = draft.line
+        for index, line in enumerate(lines):
+            if index and kinds[index] == kinds[index - 1] and not kinds[index]:
+                draft.parts.append("\n")  # text lines stay one paragraph
+            elif index:
+                draft = _Draft("paragraph", first + index, first + index, 0, draft.ignore)
+                self.blocks.append(draft)
+            draft.end_line = first + index
+            _children(line, draft)
+
+
+def _chinese_prose(content: str) -> bool:
+    chars = len(content) - sum(map(content.count, " \t\n"))
+    return chars > 0 and len(_HAN.findall(content)) >= _PROSE_SHARE * chars
+
+
+def _html_targets(html: str, *tags: str) -> list[str]:
+    found = []
+    for match in _HTML_TARGET.finditer(html):
+        if not tags or match.group("tag").lower() in tags:
+            found.append(_target(next(g for g in match.groups()[1:] if g is not None)))
+    return [t for t in found if t]
+
+
+def _lines(children: list[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _image_line(line: list[Token]) -> bool:
+    """A line of a paragraph holding images (perhaps linked) and nothing else."""
+    has_image = False
+    for child in line:
+        if child.type == "image" or (
+            child.type == "html_inline" and _html_targets(child.content, "img")
+        ):
+            has_image = True
+        elif (child.type == "text" and child.content.strip()) or child.type not in _IMAGE_LINE:
+            return False
+    return has_image
 
 
 def _inline(tok: Token, draft: _Draft) -> None:
+    _children(tok.children or [], draft)
+
+
+def _children(children: list[Token], draft: _Draft) -> None:
     in_link = 0
-    for child in tok.children or ():
+    for child in children:
         kind = child.type
         if kind == "text":
             draft.parts.append(child.content)
@@ -203,6 +288,10 @@ def _inline(tok: Token, draft: _Draft) -> None:
             directive = ignore_directives(child.content)
             if directive:
                 draft.ignore = draft.ignore | directive
+            targets = _html_targets(child.content)
+            if targets:
+                draft.links.extend(targets)
+                draft.has_image = draft.has_image or bool(_html_targets(child.content, "img"))
 
 
 def _target(href: str) -> str:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -42,21 +43,58 @@ def with_year(quantity: Quantity, year: int) -> Quantity:
     if quantity.kind is Kind.DATE and isinstance(quantity.value, tuple):
         given, month, day = quantity.value  # type: ignore[misc]
         if given is None and month is not None:
-            return quantity._replace(value=(year, month, day))
+            return quantity._replace(value=(year + quantity.year_shift, month, day))
     return quantity
 
 
-def in_block(text: str, code: tuple[str, ...], lang: str, year: int | None) -> tuple[Quantity, ...]:
-    """The quantities of a block's prose: code, URLs and e-mail addresses left out."""
-    found = _in_block(text, code, lang)
+#: How a block is numbered rather than what it says: list markers a parser leaves in the text
+#: (3）, (3), [3], ①, 一、) and citation marks ([4]). Translators number on one side only.
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[(（\[［]\s*[0-9]{1,3}\s*[)）\]］]|[0-9]{1,3}\s*[.)）、．](?![0-9])|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、．])"
+)
+_CITATION = re.compile(r"[\[［][0-9]{1,3}[\]］]")
+#: A heading's section number: 1.5, 2.3.1, or 2. before the title.
+_SECTION = re.compile(r"^\s*[0-9]{1,2}(?:(?:\.[0-9]{1,2})+\.?|\.)(?=\s|[^\x00-\x7f])")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def numbering(text: str, kind: str = "paragraph") -> str:
+    """``text`` with its list numbering, section number (headings) and citation marks blanked:
+    they count blocks and sources, which one side may number and the other not."""
+    if kind == "heading":
+        text = _SECTION.sub(_blank, text, count=1)
+    text = _ENUMERATOR.sub(_blank, text, count=1)
+    if "[" in text or "［" in text:
+        text = _CITATION.sub(_blank, text)
+    return text
+
+
+def in_block(
+    text: str,
+    code: tuple[str, ...],
+    lang: str,
+    year: int | None,
+    kind: str = "paragraph",
+    *,
+    numbered: bool = False,
+) -> tuple[Quantity, ...]:
+    """The quantities of a block's prose: code, URLs, e-mail addresses and (unless
+    ``numbered``) its numbering left out."""
+    found = _in_block(text, code, lang, "" if numbered else kind)
     if year is None or not any(q.kind is Kind.DATE for q in found):
         return found
     return tuple(with_year(q, year) for q in found)
 
 
 @lru_cache(maxsize=1024)
-def _in_block(text: str, code: tuple[str, ...], lang: str) -> tuple[Quantity, ...]:
+def _in_block(text: str, code: tuple[str, ...], lang: str, kind: str) -> tuple[Quantity, ...]:
     # Alignment, number-mismatch and date-mismatch all read each block: once is enough.
+    if kind:
+        text = numbering(text, kind)
     for span in code:
         text = text.replace(span, " " * len(span))
     if "://" in text or "@" in text:
@@ -73,8 +111,32 @@ def _in_block(text: str, code: tuple[str, ...], lang: str) -> tuple[Quantity, ..
     return tuple(found)
 
 
+#: A version: three parts or more (1.14.0), or two after v, "version", "release" or 版本, or
+#: before 版 or "release". Read as written in both languages, before any other reader.
+_VERSION = re.compile(
+    r"(?<![0-9A-Za-z.])(?P<pre>[vV] ?|(?:[Vv]ersion|[Rr]elease|版本号?)\s*)?"
+    r"(?P<n>[0-9]{1,4}(?:\.[0-9]{1,4})+)(?![0-9]|\.[0-9])(?P<post>\s*版|\s+release\b)?"
+)
+_DOTTED_DATE = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}")
+
+
 def _read(text: str, lang: str) -> list[Quantity]:
-    return _readers()[lang](text)
+    reader = _readers()[lang]
+    if "." not in text:
+        return reader(text)
+    versions = []
+    for match in _VERSION.finditer(text):
+        number = match.group("n")
+        if not (match.group("pre") or match.group("post") or number.count(".") >= 2):
+            continue  # 1.5 is a number
+        if not match.group("pre") and _DOTTED_DATE.fullmatch(number):
+            continue  # 2023.04.02 is a date
+        versions.append(Quantity(Kind.VERSION, number, match.group(0).strip(), *match.span()))
+    if not versions:
+        return reader(text)
+    for version in versions:
+        text = text[: version.start] + " " * (version.end - version.start) + text[version.end :]
+    return sorted([*reader(text), *versions], key=lambda q: q.start)
 
 
 @cache

@@ -91,12 +91,16 @@ _CLOCK_RANGE = re.compile(
     r"(?P<h2>[0-9]{1,2})(?::(?P<m2>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
     re.IGNORECASE,
 )
-#: The 1990s, the '90s, 90s (a decade, or people in their nineties).
-_DECADE = re.compile(r"(?<![0-9])'?(?P<d>[0-9]{4}|[0-9]0)s\b")
+#: The 1990s, the '90s, the 90s, in their 30s. Two digits alone need the word before them:
+#: "P99 <= 30s" and "80~90s" are seconds.
+_DECADE = re.compile(r"(?<![0-9])(?:(?P<d>[0-9]{3}0)|'(?P<a>[0-9]0)|(?P<b>[0-9]0))s\b")
+_DECADE_BEFORE = re.compile(
+    r"\b(?:the|their|his|her|its|our|my|your|early|late|mid)[\s-]+$", re.IGNORECASE
+)
 _DAY_RANGE_BEFORE = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})\s*(?:-|–|—|to)\s*$")
 _FEW = re.compile(r"\b(?:several|few|many)\s+$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
-#: Words after which "May" is the month, not the verb.
+#: Words after which a month name standing alone is the month, not a verb or a name.
 _MAY_CONTEXT = re.compile(
     r"(?:in|since|until|till|by|from|to|through|early|late|mid|this|last|next|of|on|before|"
     r"after|during|and|or|April|June)[\s,-]+$",
@@ -243,7 +247,11 @@ def _dates_and_times(
             yield from _clock_range(match)
     if digits and "0s" in text:  # every decade ends so: 1990s, '90s
         for match in _DECADE.finditer(text):
-            decade = int(match.group("d")) % 100
+            if match.group("b") and not _DECADE_BEFORE.search(
+                text, max(0, match.start() - 8), match.start()
+            ):
+                continue
+            decade = int(match.group("d") or match.group("a") or match.group("b")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
     if digits and (":" in text or _AM_PM.search(text)):
         for match in _CLOCK.finditer(text):
@@ -307,8 +315,9 @@ def _date(
                         start, tail.end())  # fmt: skip
     if len(lower) <= 4 and lower not in ("may", "june", "july"):
         return None  # "Mar" alone is not a date
-    if word == "May" and not _MAY_CONTEXT.search(text, max(0, start - 12), start):
-        return None  # "May" is also a verb
+    if word.isupper() or not _MAY_CONTEXT.search(text, max(0, start - 12), start):
+        return None  # a month alone is a date after "in", "since"...: May, June, April are
+        # also a verb and names, and MAY a keyword (RFC 2119)
     if word == "March" and (
         text[max(0, start - 5) : start] == "Long " or text.startswith(" of the", end)
     ):
@@ -399,12 +408,14 @@ def _digits(match: re.Match[str], text: str) -> Quantity | None:
     suffix = _NUM_SUFFIX.match(text, end)
     stop = suffix.end() if suffix else end
     after = text[stop : stop + 2]
-    if after[:1].isdigit() or (
-        after[:1].isupper()
-        and after[:1].isascii()
-        and not (after[1:2].isalpha() and after[1:2].isascii())
-    ):
-        return None  # 5G, 3D, 4K: a name (100m, 38kg are quantities)
+    if after[:1].isdigit():
+        return None
+    # 5G, 3D, 12C, 28G: a name or a unit, an uncertain value; 910B2 a model number, no value;
+    # 100m, 38kg, 28GB are quantities.
+    glued = after[:1].isupper() and after[:1].isascii()
+    if glued and after[1:2].isascii() and after[1:2].isdigit():
+        return None
+    glued = glued and not (after[1:2].isalpha() and after[1:2].isascii())
     if len(shape.group()) > 40:
         return None  # not a quantity anyone writes; and int() refuses very long digit strings
     if _ACADEMIC_YEAR.match(text, start):
@@ -418,7 +429,7 @@ def _digits(match: re.Match[str], text: str) -> Quantity | None:
     if suffix and suffix.group("pct"):
         kind = Kind.PERCENT
     qualifier, begin = _hedge(text, start)
-    return Quantity(kind, value, text[begin:stop].strip(), begin, stop, qualifier)
+    return Quantity(kind, value, text[begin:stop].strip(), begin, stop, qualifier, soft=glued)
 
 
 def _word_numbers(text: str, tokens: list[tuple[str, str, int, int]]) -> Iterator[Quantity]:

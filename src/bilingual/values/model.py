@@ -19,10 +19,14 @@ class Kind(StrEnum):
     WEEKDAY = "weekday"
     #: A decade by its last two digits: the 1990s, 90年代, 90后 are all 90.
     DECADE = "decade"
+    #: A software version, compared as written: v1.30, 1.14.0, 版本1.30 ("1.30" is not 1.3).
+    VERSION = "version"
 
 
 #: Kinds that ``number-mismatch`` compares; the others belong to ``date-mismatch``.
-NUMERIC = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL, Kind.FRACTION, Kind.DECADE})
+NUMERIC = frozenset(
+    {Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL, Kind.FRACTION, Kind.DECADE, Kind.VERSION}
+)
 
 
 class Qualifier(StrEnum):
@@ -35,9 +39,9 @@ class Qualifier(StrEnum):
 
 
 #: A date is (year, month, day), any of which may be unknown; a time is (hour, minute) on a
-#: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday). Numbers are ints when whole (cheaper,
-#: and equal to the same Fraction) and Fractions when not.
-Value = Fraction | tuple[int | None, int | None, int | None] | tuple[int, int] | int
+#: 24-hour clock; a weekday is 0 (Monday) to 6 (Sunday); a version is its digits and dots.
+#: Numbers are ints when whole (cheaper, and equal to the same Fraction) and Fractions when not.
+Value = Fraction | tuple[int | None, int | None, int | None] | tuple[int, int] | int | str
 
 
 class Quantity(NamedTuple):
@@ -53,9 +57,13 @@ class Quantity(NamedTuple):
     start: int
     end: int
     qualifier: Qualifier | None = None
-    #: A small number written as a word (两场, "twice", "fifth"): translators may rephrase it, so
-    #: a mismatch is a warning at most.
+    #: A value whose reading is uncertain: a small number written as a word (两场, "twice",
+    #: "fifth", "the first place"), which translators rephrase and idioms use, or digits glued
+    #: to a letter (12C, 5G, 3D). Matched when the other side has it, never reported missing,
+    #: and a changed one is a warning at most.
     soft: bool = False
+    #: Years after the article's year of a date written relative to it (去年7月: -1).
+    year_shift: int = 0
 
     @property
     def key(self) -> tuple[Kind, Value]:
@@ -83,6 +91,8 @@ class Quantity(NamedTuple):
             return f"{value[0]:02d}:{value[1]:02d}"
         if self.kind is Kind.WEEKDAY:
             return WEEKDAYS[int(value)]  # type: ignore[arg-type]
+        if isinstance(value, str):
+            return "v" + value
         number = Fraction(value)  # type: ignore[arg-type]
         if self.kind is Kind.DECADE:
             return f"the {int(number):02d}s"

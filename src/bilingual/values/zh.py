@@ -104,7 +104,11 @@ _DATE = re.compile(
     r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
     r"(?:\s*(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"
 )
-_YEAR_BEFORE = re.compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*$")
+_YEAR_BEFORE = re.compile(
+    r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})|(?P<rel>[前去今明]))\s*年\s*$"
+)
+#: A year named relative to the article's: 去年7月 is July of the year before.
+_RELATIVE_YEAR = {"前": -2, "去": -1, "今": 0, "明": 1}
 _ISO_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
 )
@@ -135,7 +139,7 @@ _PERIOD_RE = "|".join(
 )
 _TIME = re.compile(
     rf"(?:(?P<p>{_PERIOD_RE})\s*)?"
-    rf"(?:(?P<h>[0-9]{{1,2}})\s*[:：]\s*(?P<mm>[0-9]{{2}})"
+    rf"(?:(?<![0-9:：])(?P<h>[0-9]{{1,2}})\s*[:：]\s*(?P<mm>[0-9]{{2}})(?![0-9]|[:：][0-9])"
     rf"|(?P<h2>[0-9]{{1,2}}|十[一二]?|[一二两三四五六七八九])\s*[时点]"
     rf"(?:\s*(?P<m2>[0-9]{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*分|(?P<half>半)|整)?)"
 )
@@ -165,8 +169,10 @@ _FRACTION = re.compile(rf"(?P<den>{_NUM})分之(?P<num>{_NUM})")
 _ORDINAL = re.compile(rf"第\s*(?P<n>{_D}|{_N})")
 _ORDINAL_MORE = re.compile(rf"\s*[、和至到]\s*(?P<n>{_D}|{_N})")
 _FIRST = re.compile(rf"首(?=[{MEASURES}])")
+#: Digits never end inside a run of digits (12C is not 1 and 2); what follows them (a unit, a
+#: letter naming a thing) is read in ``_number``.
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![A-Za-z](?![A-Za-z]))(?P<mid>余|多)?\s*(?:千(?=[万亿]))?[万亿]*|{_N})"
+    rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![0-9])(?P<mid>余|多)?\s*(?:千(?=[万亿]))?[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％‰])?"
 )
 
@@ -303,7 +309,8 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
         month = _small(match.group("m"))
         day = _small(match.group("d")) if match.group("d") else None
         before = _YEAR_BEFORE.search(text, max(0, match.start() - 8), match.start())
-        given = _small(before.group("y")) if before else None
+        given = _small(before.group("y")) if before and before.group("y") else None
+        shift = _RELATIVE_YEAR[before.group("rel")] if before and before.group("rel") else 0
         if not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         if before is None and day is None and not match.group("m").isdigit():
@@ -314,8 +321,8 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             carried = (given, match.end())
         start = before.start() if before else match.start()
         taken.append((start, match.end()))
-        yield Quantity(Kind.DATE, (given or year, month, day), text[start : match.end()], start,
-                       match.end())  # fmt: skip
+        yield Quantity(Kind.DATE, (given or (year + shift if year else None), month, day),
+                       text[start : match.end()], start, match.end(), year_shift=shift)  # fmt: skip
         end = _RANGE_END.match(text, match.end()) if day is not None else None
         if end and 1 <= int(end.group("d")) <= 31:  # 11月11日至12日: the 12th of the same month
             taken.append(end.span("d"))
@@ -512,6 +519,9 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
     if previous in ("数", "几") or (previous == "上" and written in ("百", "千", "万")):
         return None  # 数十, 几百, 上千: a magnitude, not a number
     digits = written[0].isdigit()
+    glued = digits and _glued_letter(text, match.end("n"))
+    if glued is None:
+        return None  # 910B2, A100P: a model number
     before, start = _hedge_before(text, begin)
     if not digits and _not_a_count(text, written, end, before, after):
         return None
@@ -526,8 +536,21 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     if after in ("余", "多") and text[end : end + 1] in BIG_UNIT:
         value, end = value * BIG_UNIT[text[end]], end + 1  # 一百多万 is more than a million
-    soft = not digits and value < 10
+    soft = (not digits and value < 10) or glued
     return Quantity(kind, value, text[start:end].strip(), start, end, qualifier, soft=soft)
+
+
+def _glued_letter(text: str, end: int) -> bool | None:
+    """Whether digits ending at ``end`` carry one capital Latin letter (12C, 28G, 5G, 3D: a unit
+    or a name, so the value is uncertain); None when the letter runs on into digits (910B2, a
+    model number, no quantity at all). A unit (100m, 2PB, 100km) makes a plain value."""
+    letter = text[end : end + 1]
+    if not (letter.isascii() and letter.isalpha()):
+        return False
+    following = text[end + 1 : end + 2]
+    if following.isascii() and following.isdigit():
+        return None
+    return letter.isupper() and not (following.isascii() and following.isalpha())
 
 
 _ORDINAL_AFTER = ("周年", "等奖", "连冠", "连胜")
