@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bilingual.anchors import anchors, latin_phrases, phrase_text
 from bilingual.glossary.model import Glossary
 from bilingual.model import Bead, Block
+from bilingual.reorder import find_moves
 from bilingual.text import NOT_HAN
 
 # -log of the prior probability of each bead shape. Gale and Church give 0.89 for 1-1, 0.0099
@@ -47,8 +48,12 @@ _ANCHOR_MISS = 1.5
 #: way (4月 / April, 1.2万 / 12,000), but usually is not.
 _HINT_MISS = 0.4
 _ANCHOR_CAP = 4
-#: Translators merge or split paragraphs; list items, headings and the rest map one to one.
-_MERGEABLE = frozenset({"paragraph"})
+#: Translators merge or split paragraphs; headings and the rest map one to one. A list item
+#: may take in the paragraph after it on one side only: "- **Title**" then the text on the
+#: next line is one item, with a blank line between them an item and a paragraph.
+_MERGEABLE = frozenset({"paragraph", "list_item"})
+#: The cost of a merge that joins a list item and the paragraphs after it.
+_MIXED_MERGE = 1.0
 #: English characters (without spaces) per Chinese character in news translation, as measured
 #: on the sample articles (2.95 to 3.54), and how many Chinese characters that prior is worth.
 _PRIOR_RATIO = 3.2
@@ -59,6 +64,8 @@ _LINK_LENGTH = 5
 #: looks: more than any run of missing or merged blocks a real article has.
 _BAND = 20
 _INF = float("inf")
+#: How far apart in length, in standard deviations, a moved block and its translation may be.
+_MOVE_DELTA = 3.0
 _SQRT2 = math.sqrt(2)
 
 
@@ -137,7 +144,7 @@ def align(
     if all(move == (1, 1) for move in moves):
         # Every block paired with one: the ratio learned again from those pairs is the one
         # already used, so a second pass would find the same alignment.
-        return tuple(Bead((a,), (b,)) for a, b in zip(zh, en, strict=True))
+        return _reordered(left, right, moves)
     paired = []
     i = j = 0
     for di, dj in moves:
@@ -145,13 +152,69 @@ def align(
             paired.append((i, j))
         i, j = i + di, j + dj
     _scale(left, right, paired, paired)
-    moves = _programme(left, right)
-    beads: list[Bead] = []
+    return _reordered(left, right, _programme(left, right))
+
+
+def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple[Bead, ...]:
+    """The beads of ``moves``, with blocks the translator moved paired where they went."""
+    spans: list[tuple[list[int], list[int]]] = []
     i = j = 0
     for di, dj in moves:
-        beads.append(Bead(tuple(zh[i : i + di]), tuple(en[j : j + dj])))
+        spans.append((list(range(i, i + di)), list(range(j, j + dj))))
         i, j = i + di, j + dj
-    return tuple(beads)
+
+    common: list[frozenset[str]] = []  # made on first use: most articles have no candidate
+
+    def evidence(a: int, b: int) -> tuple[int, int]:
+        if not common:
+            common.append(_common_anchors(right))
+        return _evidence(left, right, a, b, common[0])
+
+    def comparable(a: int, b: int) -> bool:
+        return left.kinds[a] == right.kinds[b] and (
+            _delta(left.lengths[a], right.lengths[b]) <= _MOVE_DELTA
+        )
+
+    spans, moved = find_moves(spans, evidence, comparable)
+    zh, en = left.blocks, right.blocks
+    return tuple(
+        Bead(tuple(zh[a] for a in za), tuple(en[b] for b in eb), moved=index in moved)
+        for index, (za, eb) in enumerate(spans)
+    )
+
+
+def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str]) -> tuple[int, int]:
+    """Anchors zh block ``i`` and en block ``j`` share, and shared minus disagreeing ones.
+
+    An anchor found in several English blocks (the project's name in every paragraph) proves
+    nothing about which one translates a block: it is not counted as shared.
+    """
+    zs, es = left.strong[i], right.strong[j]
+    zh_hints, en_hints = left.hints[i], right.hints[j]
+    phrases = left.phrases[i]
+    found = [p for p in phrases if f" {p} " in right.text(j)]
+    shared = (
+        len((zs & es) - common)
+        + sum(1 for p in found if not common.issuperset(p.split()))
+        + len((zh_hints & en_hints) - common)
+    )
+    missing = len(zs ^ es) + len(phrases) - len(found) + len(zh_hints - en_hints)
+    return shared, shared - missing
+
+
+def _common_anchors(right: _Side) -> frozenset[str]:
+    """English anchors (and words of Latin phrases) found in more than two blocks."""
+    counts: dict[str, int] = {}
+    for found in (*right.strong, *right.hints):
+        for anchor in found:
+            counts[anchor] = counts.get(anchor, 0) + 1
+    common = {anchor for anchor, count in counts.items() if count > 2}
+    words: dict[str, int] = {}
+    for index in range(len(right.blocks)):
+        for word in set(right.text(index).split()):
+            words[word] = words.get(word, 0) + 1
+    common.update(word for word, count in words.items() if count > 2)
+    return frozenset(common)
 
 
 def _scale(
@@ -256,12 +319,11 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
     kind = left.kinds[i0]
     kind_cost = 0.0
     if i1 - i0 + j1 - j0 > 2:
-        if (
-            kind not in _MERGEABLE
-            or any(k != kind for k in left.kinds[i0:i1])
-            or any(k != kind for k in right.kinds[j0:j1])
-        ):
-            return _INF  # merges only join prose blocks of one kind
+        rest = {*left.kinds[i0 + 1 : i1], *right.kinds[j0 + 1 : j1]}
+        if rest - {"paragraph"} or kind != right.kinds[j0] or kind not in _MERGEABLE:
+            return _INF  # paragraphs, or one list item and the paragraphs after it
+        if kind != "paragraph":
+            kind_cost = _MIXED_MERGE
         zs = left.strong[i0].union(*left.strong[i0 + 1 : i1])
         es = right.strong[j0].union(*right.strong[j0 + 1 : j1])
         zh_hints = left.hints[i0].union(*left.hints[i0 + 1 : i1])

@@ -69,6 +69,12 @@ _LANG_SEGMENT = re.compile(rf"^{_LANG_CODE}$", re.IGNORECASE)
 _LANG_PART = re.compile(rf"(?<=[^/])[-_.]{_LANG_CODE}(?=[-_.0-9]|$)", re.IGNORECASE)
 _LANG_QUERY = re.compile(r"^(?:lang|hl|locale|language)=", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[-_]")
+_TLD = re.compile(r"\.(?:com|net|org|io|cn|dev|site)(?::[0-9]+)?$", re.IGNORECASE)
+#: A hash a site generator adds to an asset's name: impersonation-arch-e41b1e4a82948bc3.jpg.
+_HASHED = re.compile(r"[-.][0-9a-f]{8,}(?=\.[A-Za-z0-9]+$)")
+#: Path segments that name no place: a relative path's climb, and a docs site's version
+#: selector (/docs/next/install is /docs/install as it will be).
+_NOT_PLACES = frozenset({"", ".", "..", "next", "latest", "stable", "current"})
 
 
 def link_key(target: str, *, localized: bool = True, fragments: bool = False) -> str | None:
@@ -91,14 +97,16 @@ def link_key(target: str, *, localized: bool = True, fragments: bool = False) ->
     host = ""
     if key.startswith("//"):
         host, _, key = key[2:].partition("/")
-        host = "//" + _LANG_LABEL.sub("", host)
+        # kubevela.net for Chinese readers, kubevela.io for the others: the name, not its TLD.
+        host = "//" + _TLD.sub("", _LANG_LABEL.sub("", host))
     segments = [
         segment
         for segment in key.split("/")
-        if segment not in ("", ".", "..") and not _LANG_SEGMENT.match(segment)
+        if segment not in _NOT_PLACES and not _LANG_SEGMENT.match(segment)
     ]
-    if segments:  # the file name: without its language part, and its separators
-        segments[-1] = _SEPARATORS.sub("", _LANG_PART.sub("", segments[-1]))
+    if segments:  # the file name: without its language part, build hash and separators
+        name = _HASHED.sub("", _LANG_PART.sub("", segments[-1]))
+        segments[-1] = _SEPARATORS.sub("", name)
     path = "/".join(segments)
     kept = "&".join(p for p in query.split("&") if p and not _LANG_QUERY.match(p))
     return host + "/" + path + ("?" + kept if kept else "")

@@ -101,6 +101,9 @@ class Bead:
 
     zh: tuple[Block, ...]
     en: tuple[Block, ...]
+    #: The English stands elsewhere than the Chinese order puts it: a block the translator
+    #: moved (``bilingual.reorder``).
+    moved: bool = False
 
     @property
     def kind(self) -> str:

@@ -83,6 +83,23 @@ def test_identical_names_and_links_do_not_fire(root, text):
     assert root.findings("forum", "untranslated") == []
 
 
+#: Blocks rightly the same in both languages, from real translations (tests/fixtures/real).
+SAME_IN_BOTH = [
+    "- `docker save -o vela-core.tar oamdev/vela-core:v1.2.5`",
+    "- `helm install --create-namespace -n vela-system kubevela kubevela/charts/vela-core.tgz`",
+    "| Kind | Group | Version | **Cascading** judgment |\n| --- | --- | --- | --- |\n"
+    "| CustomResourceDefinition | apiextensions.k8s.io | v1beta1, v1 | expectReplicas |",
+    "| Key | Value |\n| --- | --- |\n| scheduling.koordinator.sh/preemptible | true |",
+    "- Deployment, StatefulSet, DaemonSet, CloneSet, Advanced StatefulSet",
+]
+
+
+@pytest.mark.parametrize("text", SAME_IN_BOTH)
+def test_identical_code_lists_and_tables_do_not_fire(root, text):
+    root.pair("a", text, text)
+    assert root.findings("a", "untranslated") == []
+
+
 def test_identical_code_does_not_fire(root):
     code = "```\nbilingual check --format json and more words here\n```"
     root.pair("forum", code, code)

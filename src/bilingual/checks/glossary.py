@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
-from bilingual.glossary.match import ALLOWED, FORBIDDEN, Matcher, matcher, without_code
+from bilingual.glossary.match import (
+    ALLOWED,
+    FORBIDDEN,
+    Matcher,
+    inflected,
+    matcher,
+    without_code,
+)
 from bilingual.model import Article, Bead, Finding, Pair, Severity
 
 
@@ -19,13 +26,23 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
 
     ## What it does
     For each term of `glossary.yaml` found in a Chinese block, looks in its English counterpart
-    for the preferred rendering or one of the variants (error when neither is there). The other
-    way round, a rendering found in an English block whose counterpart lacks the Chinese term is
-    a warning, unless the term was named earlier in the Chinese (news Chinese names an
-    institution once, then says 学校 or 该校 where the English repeats "SJTU"). Matching takes
-    the longest term first, English on word boundaries, across line breaks, with plurals and
-    possessives (SJTU's), in the case the term asks for (acronyms exactly), and never inside a
-    URL.
+    for the preferred rendering or one of the variants. A *name* (a preferred rendering with a
+    capital letter: "Shanghai Jiao Tong University", "WeChat") that is not there is an error.
+    *Terminology* (a lower-case rendering: "control plane") is also found inflected
+    ("co-located" for "co-location", "operational" for "operations"), and when it is not there
+    it is a warning: translators render a common term by a synonym for good reasons. The other
+    way round, a name found in an English block whose counterpart lacks the Chinese term is a
+    warning, unless the Chinese block writes the English name itself (CNCF, OAM), or the term
+    was named earlier in the Chinese (news Chinese names an institution once, then says 学校 or
+    该校 where the English repeats "SJTU"). Matching takes the longest term first, English on
+    word boundaries, across line breaks, with plurals and possessives (SJTU's), in the case the
+    term asks for (acronyms exactly), and never inside a URL.
+
+    ## What it does not report
+    Terminology found in an English block whose Chinese lacks the term ("workflow",
+    "operations" are common words in many senses); a term rendered in a neighbouring block when
+    the two sides split a paragraph differently and alignment pairs them apart; a Chinese term
+    inside a longer word that is another term (运维特征, "trait"), which the glossary should list.
 
     ## Why is this bad?
     An institution named three ways across a news site confuses readers and search engines, and
@@ -48,6 +65,9 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         if hit.term.zh in rendered or hit.term.zh in seen:
             continue
         seen.add(hit.term.zh)
+        name = hit.term.is_name
+        if not name and any(inflected(hit.term, block.text) for block in bead.en):
+            continue  # co-located for co-location, operational for operations
         yield ctx.finding(
             f"{hit.term.zh} in zh.md:{bead.zh[0].line} is not rendered as "
             f"{_quoted(hit.term.allowed)} in en.md:{bead.en[0].line}",
@@ -55,9 +75,14 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             en=bead.en[0],
             zh_excerpt=hit.term.zh,
             primary="en",
+            severity=None if name else Severity.WARNING,
         )
     in_chinese = {hit.term.zh for hit in zh_hits}
+    # Chinese prose often keeps the English name or acronym itself (CNCF, OAM, namespace).
+    in_chinese.update(hit.term.zh for block in bead.zh for hit in match.en_renderings(block.text))
     for hit in en_hits:
+        if not hit.term.is_name:
+            continue  # "workflow", "operations": common words in many senses prove nothing
         if hit.kind == ALLOWED and hit.term.zh not in in_chinese and hit.term.zh not in seen:
             seen.add(hit.term.zh)
             mentioned = _first_mentions(ctx.pair.zh, match).get(hit.term.zh)
@@ -87,7 +112,7 @@ def _first_mentions(article: Article | None, match: Matcher) -> dict[str, int]:
     title = article.meta.get("title")
     texts = [(0, title)] if isinstance(title, str) else []
     for line, text in [*texts, *((b.line, b.text) for b in article.blocks)]:
-        for hit in match.zh_terms(text):
+        for hit in [*match.zh_terms(text), *match.en_renderings(text)]:
             found.setdefault(hit.term.zh, line)
     _MENTIONS[:] = [(article, match, found)]  # one article at a time: checks run pair by pair
     return found

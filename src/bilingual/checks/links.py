@@ -57,8 +57,13 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             counter[key] += 1
     if zh_links == en_links:
         return
-    only_zh = sorted(shown[k] for k in (zh_links - en_links).elements())
-    only_en = sorted(shown[k] for k in (en_links - zh_links).elements())
+    left_zh, left_en = zh_links - en_links, en_links - zh_links
+    if settings.links_localized:
+        _same_site(left_zh, left_en)
+    only_zh = sorted(shown[k] for k in left_zh.elements())
+    only_en = sorted(shown[k] for k in left_en.elements())
+    if not only_zh and not only_en:
+        return
     parts = []
     if only_zh:
         parts.append(f"only in zh.md: {', '.join(only_zh)}")
@@ -71,3 +76,22 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         zh_excerpt=", ".join(only_zh) or None,
         en_excerpt=", ".join(only_en) or None,
     )
+
+
+def _same_site(zh: Counter[str], en: Counter[str]) -> None:
+    """Take out pairs of a root-relative link and an absolute one to the same path
+    (/docs/install on one side, https://openkruise.io/docs/install on the other)."""
+    for key in list(zh):
+        relative = not key.startswith("//")
+        for other in list(en):
+            crossing = relative != (not other.startswith("//"))
+            if zh[key] and en[other] and crossing and _path(key) == _path(other):
+                zh[key] -= 1
+                en[other] -= 1
+    for counter in (zh, en):
+        for key in [k for k, n in counter.items() if n <= 0]:
+            del counter[key]
+
+
+def _path(key: str) -> str:
+    return "/" + key[2:].partition("/")[2] if key.startswith("//") else key

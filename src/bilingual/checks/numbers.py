@@ -42,7 +42,7 @@ def quantities(
     found = [
         q
         for b in blocks
-        if b.kind != "code"
+        if b.kind not in _NO_VALUES
         for q in in_block(b.text, b.code, lang, None, b.kind, numbered=numbered)
     ]
     if year is None:
@@ -75,6 +75,22 @@ def _close(a: Quantity, b: Quantity) -> bool:
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)+")
 
 
+#: Code is quoted as written; an image's alt text is a label (often a file name, or sizes).
+_NO_VALUES = frozenset({"code", "image"})
+
+
+def _in_code(quantity: Quantity, blocks: Sequence[Block]) -> bool:
+    """Whether the other side quotes the value in code (envoy:1.17.0 in a code span where the
+    other language writes it in prose): code is not read for values, but it says them."""
+    digits = _DIGITS.search(quantity.text)
+    if digits is None:
+        return False
+    return any(digits.group(0) in span for block in blocks for span in block.code)
+
+
+_DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+
+
 def _match(
     zh: list[Quantity], en: list[Quantity]
 ) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
@@ -88,6 +104,11 @@ def _match(
                 left_zh.remove(quantity)
                 left_en.remove(twin)
                 pairs.append((quantity, twin))
+    # A value said twice on one side and once on the other is not missing: 7步……7个步骤 /
+    # "seven steps".
+    zh_keys, en_keys = {q.key for q in zh}, {q.key for q in en}
+    left_zh = [q for q in left_zh if q.key not in en_keys]
+    left_en = [q for q in left_en if q.key not in zh_keys]
     return pairs, left_zh, left_en
 
 
@@ -173,6 +194,8 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     zh = [q for q in quantities(bead.zh, "zh", year, numbered=numbered) if q.kind in NUMERIC]
     en = [q for q in quantities(bead.en, "en", year, numbered=numbered) if q.kind in NUMERIC]
     pairs, left_zh, left_en = _match(zh, en)
+    left_zh = [q for q in left_zh if not _in_code(q, bead.en)]
+    left_en = [q for q in left_en if not _in_code(q, bead.zh)]
     for zh_q, en_q in _differences(left_zh, left_en):
         yield _report(ctx, bead, zh_q, en_q)
     for zh_q, en_q in pairs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, check
-from bilingual.model import Bead, Finding
+from bilingual.model import Bead, Finding, Severity
 
 _NAMES = {
     "heading": "heading",
@@ -66,6 +66,47 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+@check("S102", "reordered-block", severity=Severity.WARNING)
+def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A block's translation stands in another place in the other language.
+
+    ## What it does
+    After alignment, pairs a block left without a counterpart (or paired with one whose anchors
+    disagree with its own) with a block elsewhere whose anchors — numbers, dates, links,
+    images, glossary terms, Latin names — show that it is the translation: two of them shared
+    at least, and more shared than disagreeing. Reports once, at both lines, each block that
+    such a pairing puts out of order (the fewest blocks that explain the order: of two swapped
+    paragraphs, one). The other checks then compare the block with its real translation.
+
+    ## What it does not report
+    A moved block with fewer than two anchors in common with its translation (plain prose,
+    with no number, name or link): that is reported as a missing block on each side by
+    `structure-mismatch`. Nor blocks merged or split in place, which alignment pairs.
+
+    ## Why is this bad?
+    A paragraph in another place changes what the article says first and what a quotation
+    follows; when it is not deliberate, it is a paste in the wrong place. Without this check a
+    move reads as a missing paragraph on each side, or a swap as two wrong translations.
+
+    ## Example
+    `zh.md:11` (2023年4月2日……七百余位嘉宾) is translated at `en.md:15`, after the paragraph
+    that follows it in the Chinese.
+    Use instead: the English in the Chinese order, or mark a deliberate move with
+    `<!-- bilingual-ignore: reordered-block -->`.
+    """
+    if not bead.moved or not bead.zh or not bead.en:
+        return
+    zh, en = bead.zh[0], bead.en[0]
+    place = _expected_place(bead, ctx.beads, "en", skip_moved=True)
+    yield ctx.finding(
+        f"zh.md:{zh.line} ({kind_name(zh.kind)}) is translated out of order, at "
+        f"en.md:{en.line}{place}",
+        zh=zh,
+        en=en,
+        primary="en",
+    )
+
+
 def _no_body(bead: Bead, ctx: CheckContext, have: str, lack: str) -> Iterator[Finding]:
     """One finding, at the first block, when the other side has front matter and no body."""
     if bead is not ctx.beads[0]:
@@ -78,17 +119,19 @@ def _no_body(bead: Bead, ctx: CheckContext, have: str, lack: str) -> Iterator[Fi
     )
 
 
-def _expected_place(bead: Bead, beads: tuple[Bead, ...], lack: str) -> str:
+def _expected_place(
+    bead: Bead, beads: tuple[Bead, ...], lack: str, *, skip_moved: bool = False
+) -> str:
     """Where the missing counterpart belongs: after the nearest aligned block before it."""
     index = next((i for i, b in enumerate(beads) if b is bead), None)
     if index is None:
         return ""
     for earlier in reversed(beads[:index]):
         side = earlier.zh if lack == "zh" else earlier.en
-        if side:
+        if side and not (skip_moved and earlier.moved):
             return f" (expected after {lack}.md:{side[-1].end_line})"
     for later in beads[index + 1 :]:
         side = later.zh if lack == "zh" else later.en
-        if side:
+        if side and not (skip_moved and later.moved):
             return f" (expected before {lack}.md:{side[0].line})"
     return f" ({lack}.md has no body)"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
-from bilingual.model import Bead, Finding, Pair
+from bilingual.model import Bead, Block, Finding, Pair
 from bilingual.text import HAN, HAN_CHAR, LINK
 
 #: A name given in both scripts: a capitalised name (or quoted or emphasised title), then a short
@@ -185,9 +185,18 @@ def _bead(bead: Bead, ctx: CheckContext, allow: tuple[str, ...]) -> Iterator[Fin
             )
     if len(bead.zh) == len(bead.en) == 1:
         zh, en = bead.zh[0], bead.en[0]
-        if (
-            zh.kind in _PROSE
-            and zh.text == en.text
-            and len(_WORD.findall(LINK.sub(" ", zh.text))) >= _IDENTICAL_MIN_WORDS
-        ):
+        if zh.kind in _PROSE and zh.text == en.text and _is_prose(zh):
             yield ctx.finding("this block is identical on both sides: untranslated?", zh=zh, en=en)
+
+
+def _is_prose(block: Block) -> bool:
+    """Whether a block says something in words, which a translation must change: enough words
+    outside code and URLs, with function words among them. A list of commands, kinds or API
+    groups, a table of keys, or a contributor list is rightly the same in both languages."""
+    text = LINK.sub(" ", block.text)
+    for span in block.code:
+        text = text.replace(span, " ")
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < _IDENTICAL_MIN_WORDS:
+        return False
+    return sum(w in _FUNCTION_WORDS for w in words) >= 2

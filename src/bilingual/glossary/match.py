@@ -81,12 +81,21 @@ class Matcher:
         self.glossary = glossary
         self._zh: dict[str, list[Term]] = {}
         self._en: dict[str, list[tuple[Term, str, str]]] = {}
+        #: Renderings matched only as written: acronyms, and a forbidden rendering that is an
+        #: allowed one but for case (XiaoHongShu / Xiaohongshu), which would otherwise match
+        #: every correct use.
+        self._exact: set[tuple[str, str]] = set()
+        allowed_keys = {_key(r) for term in glossary.terms for r in term.allowed}
         for term in glossary.terms:
             self._zh.setdefault(term.zh, []).append(term)
             for rendering in term.allowed:
                 self._en.setdefault(_key(rendering), []).append((term, ALLOWED, rendering))
+                if term.exact_case(rendering):
+                    self._exact.add((ALLOWED, rendering))
             for rendering in term.forbidden:
                 self._en.setdefault(_key(rendering), []).append((term, FORBIDDEN, rendering))
+                if term.exact_case(rendering) or _key(rendering) in allowed_keys:
+                    self._exact.add((FORBIDDEN, rendering))
         self._last_en: dict[str, list[Hit]] = {}
         self._last_zh: dict[str, list[Hit]] = {}
         self.zh_pattern = re.compile(trie_pattern(self._zh))
@@ -129,11 +138,43 @@ class Matcher:
         hits = []
         for match in matches:
             written = text[match.start("t") : match.end("t")]
-            for term, kind, rendering in self._en.get(_key(written), ()):
-                if term.exact_case(rendering) and " ".join(written.split()) != rendering:
-                    continue  # "sjtu" is not the acronym SJTU
+            candidates = self._en.get(_key(written), ())
+            if len(candidates) > 1 and any(
+                (kind, r) in self._exact and " ".join(written.split()) == r
+                for _, kind, r in candidates
+            ):  # written exactly as one of them: that one alone
+                candidates = [c for c in candidates if " ".join(written.split()) == c[2]]
+            for term, kind, rendering in candidates:
+                if (kind, rendering) in self._exact and " ".join(written.split()) != rendering:
+                    continue  # "sjtu" is not the acronym SJTU; Xiaohongshu is not XiaoHongShu
                 hits.append(Hit(term, kind, written, match.start("t"), match.end("t")))
         return hits
+
+
+_WORDS = re.compile(r"[a-z0-9&]+")
+_SKIP_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "for", "on"})
+
+
+def _matches(stem_of: str, word: str) -> bool:
+    # The first letters of a word, without the ending English inflects or derives:
+    # "location" matches "located", "operations" "operational", "delivery" "delivering".
+    # Short words (HA, ops) are matched whole.
+    if len(stem_of) <= 5:
+        return word == stem_of
+    return word.startswith(stem_of[: max(5, len(stem_of) - 3)])
+
+
+def inflected(term: Term, text: str) -> bool:
+    """Whether ``text`` holds a rendering of ``term`` in another form: each word of the
+    rendering, as the start of a word of the text (co-location / co-located, in-place update /
+    update it in place). For terminology, which English inflects; names are matched as
+    written."""
+    words = _WORDS.findall(text.lower())
+    for rendering in term.allowed:
+        wanted = [w for w in _WORDS.findall(rendering.lower()) if w not in _SKIP_WORDS]
+        if wanted and all(any(_matches(w, word) for word in words) for w in wanted):
+            return True
+    return False
 
 
 def without_code(block: Block) -> str:

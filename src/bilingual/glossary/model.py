@@ -28,6 +28,13 @@ class Term:
         """The preferred rendering and the variants."""
         return (self.en, *self.variants)
 
+    @property
+    def is_name(self) -> bool:
+        """A proper name (an institution, a product, a person): its preferred rendering has a
+        capital letter. Otherwise the term is terminology ("control plane"), which English
+        inflects and translators may render by a synonym."""
+        return any(char.isupper() for char in self.en)
+
     def exact_case(self, rendering: str) -> bool:
         """Whether ``rendering`` must be matched in its own case (acronyms such as SJTU)."""
         if self.case_sensitive is not None:

@@ -54,6 +54,14 @@ _ENUMERATOR = re.compile(
     r"|[一二三四五六七八九十]{1,3}\s*[、．])"
 )
 _CITATION = re.compile(r"[\[［][0-9]{1,3}[\]］]")
+#: Labels of figures, tables and steps number the document, not the world: 图2, 步骤二, 表 3,
+#: Figure 2, Fig. 2, Step 3, pic 1.
+_LABEL = re.compile(
+    r"(?:图|表|步骤|附图|附表)\s*[0-9一二三四五六七八九十]{1,3}"
+    r"|\b(?:fig(?:ure)?|table|step|pic(?:ture)?|listing|chart)s?\.?\s*[0-9]{1,3}\b",
+    re.IGNORECASE,
+)
+_LABEL_MARKS = ("图", "表", "步骤", "ig", "able", "tep", "ic", "isting", "hart")
 #: A heading's section number: 1.5, 2.3.1, or 2. before the title.
 _SECTION = re.compile(r"^\s*[0-9]{1,2}(?:(?:\.[0-9]{1,2})+\.?|\.)(?=\s|[^\x00-\x7f])")
 
@@ -63,13 +71,16 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def numbering(text: str, kind: str = "paragraph") -> str:
-    """``text`` with its list numbering, section number (headings) and citation marks blanked:
-    they count blocks and sources, which one side may number and the other not."""
+    """``text`` with its list numbering, section number (headings), citation marks and figure,
+    table and step labels blanked: they count blocks and sources, which one side may number
+    and the other not (如图2所示 / "as shown below")."""
     if kind == "heading":
         text = _SECTION.sub(_blank, text, count=1)
     text = _ENUMERATOR.sub(_blank, text, count=1)
     if "[" in text or "［" in text:
         text = _CITATION.sub(_blank, text)
+    if any(mark in text for mark in _LABEL_MARKS):
+        text = _LABEL.sub(_blank, text)
     return text
 
 

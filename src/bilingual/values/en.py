@@ -107,6 +107,10 @@ _MAY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _NOON = {"noon": 12, "midday": 12, "midnight": 0}
+#: Shopping festivals named by their date: Double Eleven (双十一) is 11 November.
+_DOUBLE_DAY = re.compile(
+    r"\b[Dd]ouble[ -]?(?P<d>[Ee]leven|11|[Tt]welve|12)\b|\b(?P<s>Singles'?|Singles’) Day\b"
+)
 #: "first of all" is a connective, not the first of anything.
 #: "one second", "a second": the unit of time, not the ordinal.
 _SECOND_OF_TIME = re.compile(r"(?:\bone|\ba|\bper|[0-9])\s+$", re.IGNORECASE)
@@ -258,6 +262,10 @@ def _dates_and_times(
             quantity = _clock(match)
             if quantity is not None:
                 yield quantity
+    if "ouble" in text or "ingles" in text:
+        for match in _DOUBLE_DAY.finditer(text):
+            day = 12 if match.group("d") and match.group("d").lower() in ("twelve", "12") else 11
+            yield Quantity(Kind.DATE, (year, day, day), match.group(0), *match.span())
     months, weekdays = english_months(), english_weekdays()
     for word, lower, start, end in tokens:
         if lower in months and word[0].isupper():

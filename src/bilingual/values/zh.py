@@ -74,7 +74,7 @@ _AFTER_RE = "|".join(sorted(_AFTER, key=len, reverse=True))
 #: Fixed expressions whose numerals are not quantities, or stand for other ones.
 #: Fixed expressions whose numerals are not quantities, or stand for other ones. Words with a
 #: lone 一 (统一, 之一, 一些, 一流) need no entry: a lone numeral counts only before a measure word.
-IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
+IDIOMS: dict[str, tuple[tuple[Kind, int | tuple[None, int, int]], ...]] = {
     "十四五": ((Kind.ORDINAL, 14), (Kind.NUMBER, 5)),  # the 14th Five-Year Plan
     "十三五": ((Kind.ORDINAL, 13), (Kind.NUMBER, 5)),
     "十五五": ((Kind.ORDINAL, 15), (Kind.NUMBER, 5)),
@@ -88,12 +88,17 @@ IDIOMS: dict[str, tuple[tuple[Kind, int], ...]] = {
     "万众": (),
     "百年": (),  # "centennial", written in English many ways
     "之一": (),  # one of (三分之一 is still a fraction)
+    "双十一": ((Kind.DATE, (None, 11, 11)),),  # the shopping festival, "Double Eleven"
+    "双十二": ((Kind.DATE, (None, 12, 12)),),
+    "从零到一": (),  # "from scratch"
+    "从0到1": (),
+    "从0-1": (),
 }
 #: Where an idiom is not one: 三分之一 is a fraction, 五百年 five hundred years.
 _IDIOM_GUARDS = {"之一": "(?<!分)", "百年": "(?<![一二两三四五六七八九十0-9])"}
 _IDIOM_RE = re.compile(
     "|".join(
-        _IDIOM_GUARDS.get(idiom, "") + re.escape(idiom)
+        _IDIOM_GUARDS.get(idiom, "") + r"\s?".join(map(re.escape, idiom))  # 从 0-1
         for idiom in sorted(IDIOMS, key=len, reverse=True)
     )
 )
@@ -233,8 +238,8 @@ def _units(text: str) -> int | None:
             section += number
             if char == "万":
                 total += (section or 1) * BIG_UNIT[char]  # 万余: a leading unit is one
-            else:
-                total = (total + (section or 1)) * BIG_UNIT[char]
+            else:  # 亿: 3万亿 is 3 trillion, 一亿 and 亿 a hundred million
+                total = (total + section or 1) * BIG_UNIT[char]
             section = number = 0
             last_unit = BIG_UNIT[char]
         else:
@@ -256,8 +261,9 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     for match in _IDIOM_RE.finditer(text):
-        for kind, value in IDIOMS[match.group(0)]:
-            found.append(Quantity(kind, value, match.group(0), *match.span(), soft=value < 10))
+        for kind, value in IDIOMS["".join(match.group(0).split())]:
+            soft = isinstance(value, int) and value < 10
+            found.append(Quantity(kind, value, match.group(0), *match.span(), soft=soft))
         spans.append(match.span())
     masked = _mask(text, spans)
     for quantity in _dates_and_times(masked, year):
@@ -536,7 +542,9 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
         kind = Kind.ORDINAL  # the 20th anniversary, a first prize, a third title in a row
     if after in ("余", "多") and text[end : end + 1] in BIG_UNIT:
         value, end = value * BIG_UNIT[text[end]], end + 1  # 一百多万 is more than a million
-    soft = (not digits and value < 10) or glued
+    # 百万, 千亿, 万亿 with no digit before them are magnitudes ("millions of") as often as numbers.
+    magnitude = not digits and len(written) > 1 and all(c in "十百千万亿" for c in written)
+    soft = (not digits and value < 10) or glued or magnitude
     return Quantity(kind, value, text[start:end].strip(), start, end, qualifier, soft=soft)
 
 
