@@ -82,6 +82,10 @@ def _counts(block: Block) -> tuple[int, int]:
             other -= len(target) - _LINK_LENGTH
     # Counting the runs between Han characters is much cheaper than listing every Han one.
     han = 0 if text.isascii() else len(text) - sum(map(len, NOT_HAN.findall(text)))
+    if block.kind == "code":  # comments translated in the code: Chinese counts as Chinese
+        han += sum(
+            len(c) - sum(map(len, NOT_HAN.findall(c))) for c in block.code if not c.isascii()
+        )
     return han, max(1, other - han)
 
 
@@ -95,6 +99,7 @@ class _Side:
     def __init__(self, blocks: Sequence[Block], lang: str, glossary: Glossary | None) -> None:
         self.blocks = blocks
         self.kinds = [b.kind for b in blocks]
+        self.heading_like = [b.heading_like for b in blocks]
         self.mergeable = [kind in _MERGEABLE for kind in self.kinds]
         self.levels = [b.level for b in blocks]
         counts = [_counts(b) for b in blocks]
@@ -187,14 +192,15 @@ def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str])
     """Anchors zh block ``i`` and en block ``j`` share, and shared minus disagreeing ones.
 
     An anchor found in several English blocks (the project's name in every paragraph) proves
-    nothing about which one translates a block: it is not counted as shared.
+    nothing about which one translates a block: it is not counted as shared. A shared link or
+    image counts twice: one is enough to show where an image went.
     """
     zs, es = left.strong[i], right.strong[j]
     zh_hints, en_hints = left.hints[i], right.hints[j]
     phrases = left.phrases[i]
     found = [p for p in phrases if f" {p} " in right.text(j)]
     shared = (
-        len((zs & es) - common)
+        2 * len((zs & es) - common)  # a link or an image is specific: it counts twice
         + sum(1 for p in found if not common.issuperset(p.split()))
         + len((zh_hints & en_hints) - common)
     )
@@ -333,7 +339,8 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
         prior = _PRIOR[i1 - i0, j1 - j0]
     else:
         if kind != right.kinds[j0]:
-            kind_cost = _KIND_MISMATCH
+            both_headings = left.heading_like[i0] and right.heading_like[j0]
+            kind_cost = _HEADING_LEVEL if both_headings else _KIND_MISMATCH
         elif kind == "heading" and left.levels[i0] != right.levels[j0]:
             kind_cost = _HEADING_LEVEL
         zs, es = left.strong[i0], right.strong[j0]

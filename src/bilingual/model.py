@@ -46,6 +46,14 @@ class Block:
     ignore: frozenset[str] = frozenset()
     #: Heading level, or nesting depth for list items.
     level: int = 0
+    #: A paragraph or list item written wholly in bold or italics: a heading in all but
+    #: markup ("1. **Hybrid cloud**" on one side, "### Hybrid cloud" on the other).
+    emphasised: bool = False
+
+    @property
+    def heading_like(self) -> bool:
+        """A heading, or a block that stands for one."""
+        return self.kind == "heading" or self.emphasised
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 #: (shared anchors, shared minus disagreeing anchors) of a Chinese and an English block.
 Evidence = Callable[[int, int], tuple[int, int]]
 
-#: A move needs this many shared anchors, and more shared than disagreeing: two numbers, a
-#: number and a name, a link and an image. One shared value is too common to prove a move.
+#: A move needs this much shared evidence, and more shared than disagreeing: two numbers, a
+#: number and a name, or one link or image (which counts twice). One shared number is too
+#: common to prove a move.
 MIN_SHARED = 2
 #: How many candidate blocks a side may have before the pass gives up: a rewritten article,
 #: not a reordered one (and a quadratic search).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, check
-from bilingual.model import Bead, Finding, Severity
+from bilingual.model import Bead, Block, Finding, Severity
 
 _NAMES = {
     "heading": "heading",
@@ -49,6 +49,8 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         if all(not (b.en if lack == "en" else b.zh) for b in ctx.beads):
             yield from _no_body(bead, ctx, have, lack)
             return
+        if id(bead) in passages(ctx.beads):
+            return  # part of a passage that differs on both sides: passage-mismatch
         place = _expected_place(bead, ctx.beads, lack)
         for block in blocks:
             yield ctx.finding(
@@ -58,6 +60,8 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             )
     elif len(bead.zh) == len(bead.en) == 1 and bead.zh[0].kind != bead.en[0].kind:
         zh, en = bead.zh[0], bead.en[0]
+        if zh.heading_like and en.heading_like:
+            return  # "1. **Hybrid cloud**" translated as "### Hybrid cloud": the same heading
         yield ctx.finding(
             f"zh.md:{zh.line} is a {kind_name(zh.kind)} but its counterpart en.md:{en.line} "
             f"is a {kind_name(en.kind)}",
@@ -105,6 +109,75 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         en=en,
         primary="en",
     )
+
+
+@check("S103", "passage-mismatch")
+def passage_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A passage is written differently on the two sides: its blocks do not pair up.
+
+    ## What it does
+    Between two blocks that do translate each other, finds blocks left without a counterpart on
+    both sides: the Chinese says something there and the English says something else, or the
+    same rewritten, split or merged beyond what alignment pairs. Reports the passage once, with
+    both sides' line ranges, instead of each block as missing on each side.
+
+    ## What it does not report
+    A passage whose blocks have no counterpart on one side only: each of those is a missing
+    block (`structure-mismatch`). Nor one paragraph split into two or three, or two or three
+    merged into one, which alignment pairs.
+
+    ## Why is this bad?
+    A passage that does not pair up block by block was rewritten rather than translated, or
+    edited on one side after translation: a reviewer should read both sides of it.
+
+    ## Example
+    `zh.md:21-29` (three paragraphs) and `en.md:18-26` (a paragraph and four list items) do
+    not translate each other block by block.
+    Use instead: translate the passage as the original has it, or confirm the rewrite and mark
+    it with `<!-- bilingual-ignore: passage-mismatch -->`.
+    """
+    passage = passages(ctx.beads).get(id(bead))
+    if passage is None or passage[0] is not bead:
+        return
+    zh = [b for item in passage for b in item.zh]
+    en = [b for item in passage for b in item.en]
+    yield ctx.finding(
+        f"zh.md:{_span(zh)} ({_count(zh)}) and en.md:{_span(en)} ({_count(en)}) do not "
+        "translate each other block by block",
+        zh=zh[0],
+        en=en[0],
+        primary="en",
+    )
+
+
+def _span(blocks: list[Block]) -> str:
+    first, last = blocks[0].line, blocks[-1].end_line
+    return f"{first}-{last}" if last > first else str(first)
+
+
+def _count(blocks: list[Block]) -> str:
+    return f"{len(blocks)} block{'s' if len(blocks) > 1 else ''}"
+
+
+_PASSAGES: list[tuple[tuple[Bead, ...], dict[int, tuple[Bead, ...]]]] = []
+
+
+def passages(beads: tuple[Bead, ...]) -> dict[int, tuple[Bead, ...]]:
+    """Runs of beads with one side only that hold blocks of both sides, by each bead's id."""
+    if _PASSAGES and _PASSAGES[0][0] is beads:
+        return _PASSAGES[0][1]
+    found: dict[int, tuple[Bead, ...]] = {}
+    run: list[Bead] = []
+    for bead in (*beads, None):
+        if bead is not None and (not bead.zh or not bead.en) and not bead.moved:
+            run.append(bead)
+            continue
+        if any(b.zh for b in run) and any(b.en for b in run):
+            for item in run:
+                found[id(item)] = tuple(run)
+        run = []
+    _PASSAGES[:] = [(beads, found)]  # one pair at a time: checks run pair by pair
+    return found
 
 
 def _no_body(bead: Bead, ctx: CheckContext, have: str, lack: str) -> Iterator[Finding]:

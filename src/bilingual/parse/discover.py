@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from bilingual.errors import RootError, SourceError, UsageError
@@ -103,11 +104,14 @@ def load_pair(root: Path, folder: Path) -> Pair:
             articles[lang] = read_article(text, lang, rel)
         except SourceError as exc:
             problems.append(SourceProblem("front-matter", lang, rel, exc.line, exc.message))
+    zh, en = articles["zh"], articles["en"]
+    if zh is not None and en is not None:
+        zh, en = _without_lone_title(zh, en), _without_lone_title(en, zh)
     return Pair(
         slug=folder.name,
         folder=rel_folder,
-        zh=articles["zh"],
-        en=articles["en"],
+        zh=zh,
+        en=en,
         missing=tuple(missing),
         problems=tuple(problems),
     )
@@ -116,10 +120,31 @@ def load_pair(root: Path, folder: Path) -> Pair:
 def read_article(text: str, lang: str, rel: str) -> Article:
     """Parse one decoded source file; ``SourceError`` (with a line) when it cannot be parsed."""
     source = split(text, rel)
+    blocks = parse_blocks(source.body, source.body_offset)
     return Article(
         lang=lang,
         path=rel,
         meta=source.meta,
         meta_lines=source.meta_lines,
-        blocks=parse_blocks(source.body, source.body_offset),
+        blocks=blocks,
     )
+
+
+def _title_heading(article: Article) -> bool:
+    """Whether the body opens with the article's title as a heading."""
+    title = article.meta.get("title")
+    first = article.blocks[0] if article.blocks else None
+    return (
+        first is not None
+        and first.kind == "heading"
+        and isinstance(title, str)
+        and " ".join(first.text.split()) == " ".join(title.split())
+    )
+
+
+def _without_lone_title(article: Article, other: Article) -> Article:
+    """``article`` without the title repeated as its first heading when the other side does
+    not repeat its own: the title is compared as front matter, not as a missing heading."""
+    if _title_heading(article) and not _title_heading(other):
+        return replace(article, blocks=article.blocks[1:])
+    return article

@@ -63,6 +63,16 @@ class _Draft:
     code: list[str] = field(default_factory=list)
     images_only: bool = True
     has_image: bool = False
+    #: Letters inside and outside bold or italics, to tell a bold line standing for a heading.
+    emphasised: int = 0
+    plain: int = 0
+
+    def empty(self) -> bool:
+        """Nothing to translate or compare: an empty heading (### ), markup alone (<div>,
+        <br>), or punctuation such as a "..." placeholder item."""
+        if self.links or self.code or self.has_image or self.kind == "code":
+            return False
+        return not any(char.isalnum() for part in self.parts for char in part)
 
     def freeze(self) -> Block:
         text = "".join(self.parts)
@@ -83,6 +93,9 @@ class _Draft:
             code=tuple(self.code),
             ignore=self.ignore,
             level=self.level,
+            emphasised=kind in ("paragraph", "list_item")
+            and self.emphasised > 0
+            and not self.plain,
         )
 
 
@@ -103,7 +116,7 @@ def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown ``body`` whose first line is file line ``offset + 1``."""
     walker = _Walker(offset, body.split("\n"))
     walker.walk(_md().parse(body))
-    return tuple(d.freeze() for d in walker.blocks)
+    return tuple(d.freeze() for d in walker.blocks if not d.empty())
 
 
 class _Walker:
@@ -261,10 +274,20 @@ def _inline(tok: Token, draft: _Draft) -> None:
 
 def _children(children: list[Token], draft: _Draft) -> None:
     in_link = 0
+    emphasis = 0
     for child in children:
         kind = child.type
-        if kind == "text":
+        if kind in ("strong_open", "em_open"):
+            emphasis += 1
+        elif kind in ("strong_close", "em_close"):
+            emphasis -= 1
+        elif kind == "text":
             draft.parts.append(child.content)
+            letters = sum(1 for char in child.content if char.isalnum())
+            if emphasis:
+                draft.emphasised += letters
+            else:
+                draft.plain += letters
             if not in_link:
                 _scan_bare_links(child.content, draft)
             if child.content.strip():
@@ -272,6 +295,7 @@ def _children(children: list[Token], draft: _Draft) -> None:
         elif kind in ("softbreak", "hardbreak"):
             draft.parts.append("\n")
         elif kind == "code_inline":
+            draft.plain += len(child.content)
             draft.parts.append(child.content)
             draft.code.append(child.content)
             draft.images_only = False

@@ -38,7 +38,7 @@ ORDINALS = {
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10,
                 "tenths": 10}  # fmt: skip
-MULTIPLIERS = {"twice": 2, "thrice": 3}
+MULTIPLIERS = {"twice": 2, "thrice": 3, "decade": 10, "dozen": 12}
 QUALIFIERS = {
     "more than": Qualifier.MORE, "over": Qualifier.MORE, "above": Qualifier.MORE,
     "in excess of": Qualifier.MORE, "upwards of": Qualifier.MORE, "at least": Qualifier.MORE,
@@ -330,7 +330,13 @@ def _date(
         text[max(0, start - 5) : start] == "Long " or text.startswith(" of the", end)
     ):
         return None  # the Long March, "March of the Volunteers"
-    return Quantity(Kind.DATE, (year, month, None), word, start, end)
+    shift = _RELATIVE.get(text[max(0, start - 5) : start].lower().strip(), 0)
+    given = year + shift if year is not None else None
+    return Quantity(Kind.DATE, (given, month, None), word, start, end, year_shift=shift)
+
+
+#: "last October" is the October of the year before, as 去年10月.
+_RELATIVE = {"last": -1, "next": 1}
 
 
 def _clock_range(match: re.Match[str]) -> Iterator[Quantity]:

@@ -166,7 +166,7 @@ _DECADE = re.compile(
 )
 _SLASH = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
 #: 三成 is 30 per cent; 千分之三 is 0.3 per cent.
-_TENTHS = re.compile(r"(?P<n>[一二两三四五六七八九])成(?![功为立果员绩就])")
+_TENTHS = re.compile(r"(?P<n>[一二两三四五六七八九])成(?![功为立果员绩就不])")
 _HALF = re.compile(f"(?P<n>[{NUMERALS}0-9]+)个半")
 
 _PERCENT = re.compile(rf"百分之(?P<n>{_NUM})")
