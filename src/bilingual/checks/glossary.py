@@ -26,20 +26,23 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
 
     ## What it does
     For each term of `glossary.yaml` found in a Chinese block, looks in its English counterpart
-    for the preferred rendering or one of the variants. A *name* (a preferred rendering with a
-    capital letter: "Shanghai Jiao Tong University", "WeChat") that is not there is an error.
-    *Terminology* (a lower-case rendering: "control plane") is also found inflected
+    for the preferred rendering or one of the variants. A *name* (every rendering has a capital
+    letter: "Shanghai Jiao Tong University", "WeChat") that is not there is an error.
+    *Terminology* (a rendering in lower case: "control plane") is also found inflected
     ("co-located" for "co-location", "operational" for "operations"), and when it is not there
     it is a warning: translators render a common term by a synonym for good reasons. The other
-    way round, a name found in an English block whose counterpart lacks the Chinese term is a
-    warning, unless the Chinese block writes the English name itself (CNCF, OAM), or the term
-    was named earlier in the Chinese (news Chinese names an institution once, then says 学校 or
-    该校 where the English repeats "SJTU"). Matching takes the longest term first, English on
-    word boundaries, across line breaks, with plurals and possessives (SJTU's), in the case the
-    term asks for (acronyms exactly), and never inside a URL.
+    way round, a name (or terminology written as one, "Top-Level Project") found in an English
+    block whose counterpart lacks the Chinese term is a warning, unless the Chinese block writes
+    the English name itself (CNCF, OAM), or the term was named earlier in the Chinese (news
+    Chinese names an institution once, then says 学校 or 该校 where the English repeats
+    "SJTU"). Matching takes the longest term first, English on word boundaries, across line
+    breaks, with plurals and possessives (SJTU's), in the case the term asks for (acronyms
+    exactly), and never inside a URL.
 
     ## What it does not report
-    Terminology found in an English block whose Chinese lacks the term ("workflow",
+    As an error, a name the English already gave in full earlier (in the title or a block
+    before), where news English may say "the bank" or "it": that is a warning. Terminology
+    written in lower case in an English block whose Chinese lacks the term ("workflow",
     "operations" are common words in many senses); a term rendered in a neighbouring block when
     the two sides split a paragraph differently and alignment pairs them apart; a Chinese term
     inside a longer word that is another term (运维特征, "trait"), which the glossary should list.
@@ -68,6 +71,8 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         name = hit.term.is_name
         if not name and any(inflected(hit.term, block.text) for block in bead.en):
             continue  # co-located for co-location, operational for operations
+        # Named in full earlier, the English may say "the bank" or "it" here: a warning.
+        earlier = name and _rendered_before(ctx.pair.en, match, bead.en[0].line).get(hit.term.zh)
         yield ctx.finding(
             f"{hit.term.zh} in zh.md:{bead.zh[0].line} is not rendered as "
             f"{_quoted(hit.term.allowed)} in en.md:{bead.en[0].line}",
@@ -75,13 +80,13 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             en=bead.en[0],
             zh_excerpt=hit.term.zh,
             primary="en",
-            severity=None if name else Severity.WARNING,
+            severity=None if name and not earlier else Severity.WARNING,
         )
     in_chinese = {hit.term.zh for hit in zh_hits}
     # Chinese prose often keeps the English name or acronym itself (CNCF, OAM, namespace).
     in_chinese.update(hit.term.zh for block in bead.zh for hit in match.en_renderings(block.text))
     for hit in en_hits:
-        if not hit.term.is_name:
+        if not (hit.term.is_name or any(char.isupper() for char in hit.text[1:])):
             continue  # "workflow", "operations": common words in many senses prove nothing
         if hit.kind == ALLOWED and hit.term.zh not in in_chinese and hit.term.zh not in seen:
             seen.add(hit.term.zh)
@@ -97,6 +102,25 @@ def glossary_term(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
                 severity=Severity.WARNING,
                 primary="en",
             )
+
+
+_RENDERED: list[tuple[Article, Matcher, dict[str, int]]] = []
+
+
+def _rendered_before(article: Article | None, match: Matcher, line: int) -> dict[str, bool]:
+    """The terms whose allowed rendering the English title or a block before ``line`` has."""
+    if article is None:
+        return {}
+    if not (_RENDERED and _RENDERED[0][0] is article and _RENDERED[0][1] is match):
+        found: dict[str, int] = {}
+        title = article.meta.get("title")
+        texts = [(0, title)] if isinstance(title, str) else []
+        for at, text in [*texts, *((b.line, b.text) for b in article.blocks)]:
+            for hit in match.en_renderings(text):
+                if hit.kind == ALLOWED:
+                    found.setdefault(hit.term.zh, at)
+        _RENDERED[:] = [(article, match, found)]  # one article at a time, as _MENTIONS
+    return {zh: True for zh, at in _RENDERED[0][2].items() if at < line}
 
 
 _MENTIONS: list[tuple[Article, Matcher, dict[str, int]]] = []

@@ -30,10 +30,11 @@ class Term:
 
     @property
     def is_name(self) -> bool:
-        """A proper name (an institution, a product, a person): its preferred rendering has a
-        capital letter. Otherwise the term is terminology ("control plane"), which English
-        inflects and translators may render by a synonym."""
-        return any(char.isupper() for char in self.en)
+        """A proper name (an institution, a product, a person): every acceptable rendering has
+        a capital letter. Otherwise the term is terminology ("control plane"; "Incubator" that
+        may also be written "incubator"), which English inflects and translators may render by
+        a synonym."""
+        return all(any(char.isupper() for char in rendering) for rendering in self.allowed)
 
     def exact_case(self, rendering: str) -> bool:
         """Whether ``rendering`` must be matched in its own case (acronyms such as SJTU)."""
