@@ -66,6 +66,8 @@ _BAND = 20
 _INF = float("inf")
 #: How far apart in length, in standard deviations, a moved block and its translation may be.
 _MOVE_DELTA = 3.0
+#: How many anchors a lone paragraph must share with a neighbour to be joined to it.
+_ABSORB_ANCHORS = 2
 _SQRT2 = math.sqrt(2)
 
 
@@ -180,12 +182,69 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
             _delta(left.lengths[a], right.lengths[b]) <= _MOVE_DELTA
         )
 
+    spans = _absorb(left, right, spans)
     spans, moved = find_moves(spans, evidence, comparable)
     zh, en = left.blocks, right.blocks
     return tuple(
         Bead(tuple(zh[a] for a in za), tuple(en[b] for b in eb), moved=index in moved)
         for index, (za, eb) in enumerate(spans)
     )
+
+
+def _absorb(
+    left: _Side, right: _Side, spans: list[tuple[list[int], list[int]]]
+) -> list[tuple[list[int], list[int]]]:
+    """Join a paragraph left alone to the neighbouring pair whose other side says everything it
+    names: every number, date, link, term and Latin name of it, two at least (one could be a
+    name the neighbour happens to repeat). A translator who merges two paragraphs and condenses
+    them leaves a length the aligner cannot pair; the anchors show the merge."""
+    spans = list(spans)
+    k = 0
+    while k < len(spans):
+        zh_blocks, en_blocks = spans[k]
+        if len(zh_blocks) + len(en_blocks) == 1:
+            for n in (k - 1, k + 1):
+                target = spans[n] if 0 <= n < len(spans) else None
+                if (
+                    target
+                    and target[0]
+                    and target[1]
+                    and _covers(left, right, zh_blocks, en_blocks, target)
+                ):
+                    spans[n] = (sorted(target[0] + zh_blocks), sorted(target[1] + en_blocks))
+                    del spans[k]
+                    break
+            else:
+                k += 1
+            continue
+        k += 1
+    return spans
+
+
+def _covers(
+    left: _Side,
+    right: _Side,
+    zh_blocks: list[int],
+    en_blocks: list[int],
+    target: tuple[list[int], list[int]],
+) -> bool:
+    """Whether the lone block's anchors are all on the other side of ``target``."""
+    if zh_blocks:
+        i = zh_blocks[0]
+        if left.kinds[i] != "paragraph" or any(right.kinds[j] != "paragraph" for j in target[1]):
+            return False
+        mine = left.strong[i] | left.hints[i]
+        theirs = frozenset().union(*(right.strong[j] | right.hints[j] for j in target[1]))
+        text = "".join(right.text(j) for j in target[1])
+        phrases = left.phrases[i]
+        found = all(f" {p} " in text for p in phrases)
+        return len(mine) + len(phrases) >= _ABSORB_ANCHORS and mine <= theirs and found
+    j = en_blocks[0]
+    if right.kinds[j] != "paragraph" or any(left.kinds[i] != "paragraph" for i in target[0]):
+        return False
+    mine = right.strong[j] | right.hints[j]
+    theirs = frozenset().union(*(left.strong[i] | left.hints[i] for i in target[0]))
+    return len(mine) >= _ABSORB_ANCHORS and mine <= theirs
 
 
 def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str]) -> tuple[int, int]:

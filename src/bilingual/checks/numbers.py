@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bilingual.checks.article import parse_date, translation_side
 from bilingual.checks.registry import CheckContext, check
-from bilingual.model import Bead, Block, Finding, Pair, Severity
+from bilingual.model import Article, Bead, Block, Finding, Pair, Severity
 from bilingual.values import NUMERIC, Kind, Quantity, in_block, with_year
 
 
@@ -79,6 +79,32 @@ _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)+")
 _NO_VALUES = frozenset({"code", "image"})
 
 
+def _versions_named_elsewhere(pair: Pair, zh: list[Quantity], en: list[Quantity]) -> set[Quantity]:
+    """The versions missing from one side of a block that the other side names elsewhere in
+    the article: a release note names its version, then may say "this release" (该版本) where
+    the other language repeats it, so they are warnings. Versions on both sides of a block that
+    differ are compared as ever."""
+    if any(q.kind is Kind.VERSION for q in zh) and any(q.kind is Kind.VERSION for q in en):
+        return set()  # a version changed in translation: v0.9.0 / v0.8.0
+    elsewhere = {
+        lang: {
+            q.value
+            for q in quantities(side.blocks, lang, None) + _title_values(side, lang)
+            if q.kind is Kind.VERSION
+        }
+        for lang, side in (("zh", pair.zh), ("en", pair.en))
+        if side is not None
+    }
+    named = {q for q in zh if q.kind is Kind.VERSION and q.value in elsewhere.get("en", ())}
+    named.update(q for q in en if q.kind is Kind.VERSION and q.value in elsewhere.get("zh", ()))
+    return named
+
+
+def _title_values(article: Article, lang: str) -> list[Quantity]:
+    title = article.meta.get("title")
+    return list(in_block(title, (), lang, None)) if isinstance(title, str) else []
+
+
 def _in_code(quantity: Quantity, blocks: Sequence[Block]) -> bool:
     """Whether the other side quotes the value in code (envoy:1.17.0 in a code span where the
     other language writes it in prose): code is not read for values, but it says them."""
@@ -135,11 +161,19 @@ def _differences(
             yield None, quantity
 
 
-def _report(ctx: CheckContext, bead: Bead, zh: Quantity | None, en: Quantity | None) -> Finding:
+def _report(
+    ctx: CheckContext,
+    bead: Bead,
+    zh: Quantity | None,
+    en: Quantity | None,
+    *,
+    warning: bool = False,
+) -> Finding:
     # A value missing on one side may be a rephrasing when it is small or written as a word;
     # two values that stand for each other and differ are an error whatever their size.
-    soft = (zh is None or en is None) and (
-        (zh is not None and zh.lenient) or (en is not None and en.lenient)
+    soft = warning or (
+        (zh is None or en is None)
+        and ((zh is not None and zh.lenient) or (en is not None and en.lenient))
     )
     zh_line, en_line = bead.zh[0].line, bead.en[0].line
     if zh is not None and en is not None:
@@ -196,8 +230,11 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     pairs, left_zh, left_en = _match(zh, en)
     left_zh = [q for q in left_zh if not _in_code(q, bead.en)]
     left_en = [q for q in left_en if not _in_code(q, bead.zh)]
+    named: set[Quantity] = set()
+    if any(q.kind is Kind.VERSION for q in (*left_zh, *left_en)):
+        named = _versions_named_elsewhere(ctx.pair, left_zh, left_en)
     for zh_q, en_q in _differences(left_zh, left_en):
-        yield _report(ctx, bead, zh_q, en_q)
+        yield _report(ctx, bead, zh_q, en_q, warning=zh_q in named or en_q in named)
     for zh_q, en_q in pairs:
         if zh_q.qualifier and en_q.qualifier and zh_q.qualifier is not en_q.qualifier:
             yield ctx.finding(
