@@ -45,6 +45,37 @@ def test_lint_finds_conflicts(root, cli):
     assert '"SJTU" is forbidden for 上海交通大学 (line 6) but allowed for 交大 (line 2)' in out
 
 
+def test_lint_says_how_a_forbidden_rendering_that_differs_only_in_case_is_matched(root, cli):
+    (root.path / "glossary.yaml").write_text(
+        "terms:\n  - zh: 小红书\n    en: Xiaohongshu\n    forbidden: [XiaoHongShu]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("glossary", "lint", "--root", root.path)
+    assert code == 1
+    assert (
+        '"XiaoHongShu" is forbidden for 小红书 (line 2) and differs from "Xiaohongshu", allowed '
+        "for 小红书 (line 2), only in case: it is matched only as written, and every other "
+        'casing counts as "Xiaohongshu"'
+    ) in out
+
+
+def test_forbidden_rendering_differing_only_in_case_is_matched_as_written(root, check_json):
+    (root.path / "glossary.yaml").write_text(
+        "terms:\n  - zh: 小红书\n    en: Xiaohongshu\n    forbidden: [XiaoHongShu]\n"
+        "  - zh: 华为云\n    en: Huawei Cloud\n    forbidden: [Huawei cloud]\n",
+        encoding="utf-8",
+    )
+    root.pair(
+        "a",
+        "小红书和华为云。",
+        "Xiaohongshu and Huawei Cloud; xiaohongshu and XIAOHONGSHU are not forbidden either.",
+    )
+    root.pair("b", "小红书和华为云。", "XiaoHongShu and Huawei cloud.")
+    _, report = check_json(root, "--select", "forbidden-variant")
+    found = [(f["article"], f["message"].split('"')[1]) for f in report["findings"]]
+    assert found == [("b", "XiaoHongShu"), ("b", "Huawei cloud")]
+
+
 def test_unknown_term_is_a_clear_error(root, cli):
     (root.path / "glossary.yaml").write_text("terms: []\n", encoding="utf-8")
     code, _, err = cli("glossary", "remove", "nothing", "--root", root.path)

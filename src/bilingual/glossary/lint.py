@@ -23,11 +23,20 @@ def lint(glossary: Glossary) -> list[str]:
                 f"{zh} has {len(preferred)} preferred renderings: "
                 f"{', '.join(sorted(preferred))} ({where})"
             )
-    allowed = {r.lower(): t for t in glossary.terms for r in t.allowed}
+    allowed = {r.lower(): (t, r) for t in glossary.terms for r in t.allowed}
     for term in glossary.terms:
         for rendering in term.forbidden:
-            other = allowed.get(rendering.lower())
-            if other is not None:
+            other, written = allowed.get(rendering.lower(), (None, ""))
+            if other is None:
+                continue
+            if written != rendering:  # XiaoHongShu forbidden, Xiaohongshu allowed
+                problems.append(
+                    f'"{rendering}" is forbidden for {term.zh} (line {term.line}) and differs '
+                    f'from "{written}", allowed for {other.zh} (line {other.line}), only in '
+                    f'case: it is matched only as written, and every other casing counts as '
+                    f'"{written}"'
+                )
+            else:
                 problems.append(
                     f'"{rendering}" is forbidden for {term.zh} (line {term.line}) '
                     f"but allowed for {other.zh} (line {other.line})"
