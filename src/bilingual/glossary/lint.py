@@ -33,7 +33,7 @@ def lint(glossary: Glossary) -> list[str]:
                 problems.append(
                     f'"{rendering}" is forbidden for {term.zh} (line {term.line}) and differs '
                     f'from "{written}", allowed for {other.zh} (line {other.line}), only in '
-                    f'case: it is matched only as written, and every other casing counts as '
+                    f"case: it is matched only as written, and every other casing counts as "
                     f'"{written}"'
                 )
             else:
