@@ -23,6 +23,10 @@ def missing_counterpart(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Reports an article folder under `articles/` that holds `zh.md` but no `en.md`, or the
     reverse.
 
+    ## What it does not report
+    A side with front matter and no body (that is `structure-mismatch`, once), files other than
+    `zh.md` and `en.md` in the folder (assets), and folders under `articles/` with neither side.
+
     ## Why is this bad?
     Every article is published in both languages; a missing side means the translation was never
     started, or the file was misnamed (`en.markdown`, `EN.md`).
@@ -53,6 +57,10 @@ def unreadable_file(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Reports a side that cannot be opened (permissions) or decoded as UTF-8, with the line of the
     first bad byte. A UTF-8 byte-order mark and CRLF line ends are accepted.
 
+    ## What it does not report
+    Text that decodes but is wrong in another way (mojibake saved as valid UTF-8), and a
+    byte-order mark or CRLF line ends, which are accepted.
+
     ## Why is this bad?
     Nothing else can be checked in a file that cannot be read, and a build would fail on it.
     Files saved as GBK or GB18030 by an older editor are the usual cause.
@@ -78,6 +86,10 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     checked when present: `author`, `source` and `summary` are text, `tags` is a list of keys,
     `status` is one of draft, review, machine or published, and `original` is zh or en. The
     folder name (the slug) must be lower-case letters and digits joined by hyphens or dots.
+
+    ## What it does not report
+    Unknown keys (kept and ignored, for a site's own use), and values of the optional keys that
+    no later stage reads for meaning (an `author` in another script than the side's language).
 
     ## Why is this bad?
     Pages, feeds and the other checks read these keys; one broken file would otherwise stop a
@@ -202,6 +214,12 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     its original (it is often published days after); `checks.translation_date: same` wants one
     date on both sides.
 
+    ## What it does not report
+    Keys not listed under `checks.metadata` (`author` by default, since bylines are often
+    romanised), a translation dated later than its original (unless
+    `checks.translation_date: same`), `title` and `summary` (they are translated), and values
+    that `front-matter` already reports as invalid.
+
     ## Why is this bad?
     The two pages of an article are one story: listed under different dates or categories, the
     language switcher and the feeds disagree about it.
@@ -247,6 +265,10 @@ def bad_ignore_comment(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     ## What it does
     Reads the check codes and slugs listed in each `<!-- bilingual-ignore: ... -->` comment and
     reports any that is not a check, with the nearest one it may have meant.
+
+    ## What it does not report
+    A comment that names a real check which then finds nothing there (harmless), and other
+    HTML comments.
 
     ## Why is this bad?
     A misspelt name switches nothing off: the finding the comment was meant to silence is still

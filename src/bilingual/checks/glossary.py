@@ -151,6 +151,11 @@ def forbidden_variant(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     and summary; not in code), with the preferred rendering to use instead. `check --fix`
     replaces them.
 
+    ## What it does not report
+    A forbidden rendering in code or a URL, and another casing of a forbidden rendering that
+    differs from an allowed one only in case (XiaoHongShu forbidden, Xiaohongshu allowed:
+    only "XiaoHongShu" itself is reported).
+
     ## Why is this bad?
     Forbidden renderings are the known wrong ones — an old official name, a common misspelling
     ("Shanghai Jiaotong University"); a glossary lists them precisely because they keep coming

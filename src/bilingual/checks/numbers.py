@@ -205,11 +205,24 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     Compares the numbers, percentages, ordinals and fractions of each block with those of its
     aligned counterpart by value: 七百余位 and "more than 700", 1.2万 and 12,000, 3.5亿元 and
     "RMB 350 million", 百分之三十 and 30%, 第五 and "fifth", 三分之一 and "one third" are
-    equal. Reports a value on one side with no equal value on the other, pairing a changed value
-    with what replaced it. A small number written as a word, or a 1, missing from the other side
-    (两场 / "lectures", 1 / "one") is a warning, since translators rephrase them; a different
-    hedge on both sides (近 / "more than") is a warning too. Numbers that belong to a date are
+    equal; so are 1.30 and v1.30, a version. Reports a value on one side with no equal value on
+    the other, pairing a changed value with what replaced it. A 1 missing from the other side
+    (1 / "one") is a warning, since "one", "a" and 1 trade places; a different hedge on both
+    sides (近 / "more than") is a warning too. Numbers that belong to a date are
     compared by `date-mismatch` instead; docs/numbers-and-dates.md lists every form read.
+
+    ## What it does not report
+    Numbering: list markers the parser leaves (3）, (3), 一、), a heading's section number
+    (1.5 Integration), citation marks ([4]) and labels of figures, tables and steps (图2,
+    步骤二, Figure 2, Step 3), unless `checks.numbers.numbering: true`. A soft value alone: a
+    number word (两场, "three parts:", "the first place", 二次开发, "both"), digits glued to a
+    capital (12C, 28G, 5G: a unit or a name) or a magnitude word (百万, 万亿) with nothing to
+    pair with; they are compared when the other side has a value of the same kind. A value
+    repeated on one side and said once on the other (7步……7个步骤 / "seven steps"). A value
+    the other side quotes in code (`envoy:1.17.0`). A version named in the block on one side
+    only when the other side names it elsewhere in the article is a warning ("this release").
+    Image alt text, code, URLs, model numbers (910B2) and fixed expressions
+    (docs/numbers-and-dates.md).
 
     ## Why is this bad?
     A wrong number is the most damaging error a news translation can carry: "700 guests"
@@ -258,6 +271,13 @@ def date_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     April 2, 2023, 2 April 2023, Apr. 2, April 2023), times (下午3点30分, 3:30 p.m., 15:30) and
     weekdays (星期日, 周日, Sunday), and compares them by value. A date without a year is read in
     the year of the article's `date`. Month and weekday names come from babel's locale data.
+
+    ## What it does not report
+    A month name standing alone that is not introduced as a date ("June said", "MAY" as in RFC
+    2119, "April" opening a sentence): only after "in", "since", "by" and the like, or with a
+    day or a year. Ratios (1:4:32) as times. Dates in code, URLs and image alt text. A date the
+    translation moves to another block is reported there, since values are compared per
+    aligned block.
 
     ## Why is this bad?
     "April 2" becoming "April 12", or a registration deadline a day off, sends readers to the

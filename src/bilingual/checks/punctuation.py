@@ -71,6 +71,12 @@ def punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     closed twice on either side. Full-width and ASCII round brackets count as one kind in
     Chinese, where both are used. Code and URLs are left alone.
 
+    ## What it does not report
+    Code, URLs and e-mail addresses; list markers written `1)` or `1）`; inch and foot marks
+    after digits (5'11"); a quotation continued across paragraphs (an opening mark without a
+    closing one at the end of a paragraph that the next one continues); and full-width marks
+    next to Chinese quoted in the English (`Zhu Xinyuan (朱新远)`).
+
     ## Why is this bad?
     Mixed punctuation is the visible trace of copy and paste between the two languages, and an
     unclosed bracket or quote often marks text that was cut off.

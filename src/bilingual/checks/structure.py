@@ -34,6 +34,15 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     of aligned blocks of different kinds (a heading translated as a paragraph). A paragraph
     translated as two, or two as one, is fine.
 
+    ## What it does not report
+    A paragraph split into two or three, or two or three merged into one (alignment pairs
+    them); a lone paragraph whose numbers, links, terms and names (two at least) all stand in
+    the neighbouring translated block (merged and condensed); a list item whose text continues
+    in the next paragraph on one side only; a bold list item or paragraph against a heading
+    ("1. **Hybrid cloud**" / "### Hybrid cloud"); empty headings and blocks of punctuation only
+    ("..."); the title repeated as the first heading on one side only; blocks that are
+    unpaired on both sides of one passage (`passage-mismatch`), or moved (`reordered-block`).
+
     ## Why is this bad?
     A paragraph missing from the English is the most common translation defect in news: it
     happens when the Chinese is edited after translation, or when a paragraph is skipped.

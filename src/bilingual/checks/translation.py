@@ -120,6 +120,12 @@ def untranslated(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     `Zhu Xinyuan (朱新远)`, names and titles kept in English in the Chinese ("AI for Science"),
     HTML comments, and strings listed under `checks.untranslated.allow` in `bilingual.yaml`.
 
+    ## What it does not report
+    Identical blocks that hold no prose to translate: commands and code spans, lists of names,
+    kinds or API groups, tables of keys and values, contributor handles (fewer than six words
+    outside code and URLs, or fewer than two function words among them); English names and
+    titles in the Chinese shorter than eight words.
+
     ## Why is this bad?
     Chinese left in an English page is unreadable to its audience; it usually marks a sentence
     the translator skipped or meant to come back to. A block copied unchanged from the other
