@@ -106,3 +106,73 @@ def test_a_rendering_in_prose_is_reported_even_when_code_quotes_it(glossary_root
     )
     _, report = check_json(glossary_root, "--select", "G102")
     assert len(report["findings"]) == 1
+
+
+# --- From the real-pair corpus (tests/fixtures/real) ------------------------------------------
+
+TERMS = """terms:
+  - zh: 云原生计算基金会
+    en: Cloud Native Computing Foundation
+    variants: [CNCF]
+  - zh: 招商银行
+    en: China Merchants Bank
+  - zh: 混部
+    en: co-location
+  - zh: 运维
+    en: operations
+    variants: [O&M]
+  - zh: 工作流
+    en: workflow
+  - zh: 孵化器
+    en: Incubator
+    variants: [incubator]
+"""
+
+
+@pytest.fixture
+def terms_root(root):
+    (root.path / "glossary.yaml").write_text(TERMS, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("支持在线离线混部。", "Online and offline workloads can be co-located."),
+        ("降低运维成本。", "It lowers operational costs."),
+        ("项目进入孵化器。", "The project entered incubation."),
+    ],
+)
+def test_terminology_is_found_inflected(terms_root, check_json, zh, en):
+    terms_root.pair("a", zh, en)
+    assert checks_of(check_json, terms_root) == []
+
+
+def test_missing_terminology_is_a_warning_and_a_missing_name_an_error(terms_root, check_json):
+    terms_root.pair("a", "招商银行降低了运维成本。", "The company cut its maintenance costs.")
+    assert sorted(checks_of(check_json, terms_root)) == [
+        ("glossary-term", "error"),  # 招商银行: a name
+        ("glossary-term", "warning"),  # 运维: terminology, rendered by a synonym
+    ]
+
+
+def test_name_given_earlier_in_the_english_is_a_warning(terms_root, check_json):
+    terms_root.pair(
+        "a",
+        "招商银行云平台团队开始试用。\n\n招商银行的网络管控很严格。",
+        "The cloud team of China Merchants Bank began a trial.\n\nThe bank's network is "
+        "tightly controlled.",
+    )
+    assert checks_of(check_json, terms_root) == [("glossary-term", "warning")]
+
+
+def test_chinese_that_keeps_the_english_name_is_not_a_missing_term(terms_root, check_json):
+    terms_root.pair("a", "项目加入了 CNCF。", "The project joined the CNCF.")
+    assert checks_of(check_json, terms_root) == []
+
+
+def test_common_word_in_the_english_is_not_a_missing_term(terms_root, check_json):
+    # "workflow" for 流程, "operations" for 运营: common words in many senses.
+    terms_root.pair("a", "我们简化了发布流程和社区运营。", "We simplified the release workflow and "
+                    "community operations.")  # fmt: skip
+    assert checks_of(check_json, terms_root) == []

@@ -75,6 +75,21 @@ LOCALISED = [
     ("见[上文](#安装步骤)。", "See [above](#installation)."),
     ("见[文档](/docs/a#安装)。", "See [the docs](/docs/a#install)."),
     ("[站点](https://x.org/a?lang=zh)", "[site](https://x.org/a?lang=en)"),
+    # The Chinese mirror on another top-level domain, and the docs' "next" version.
+    (
+        "[文档](https://kubevela.net/zh/docs/install)",
+        "[docs](https://kubevela.io/docs/next/install)",
+    ),
+    # A root-relative link on one side, the same page absolute on the other.
+    (
+        "[文档](https://openkruise.io/docs/user-manuals/cloneset)",
+        "[docs](/docs/user-manuals/cloneset)",
+    ),
+    # A site generator's hashed copy of an image.
+    (
+        "![架构](https://kubevela.net/assets/images/arch-e41b1e4a82948bc3.jpg)",
+        "![arch](/img/release-1.4/arch.jpg)",
+    ),
 ]
 
 

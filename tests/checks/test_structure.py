@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.conftest import REPO
+
 ZH = """## 论坛概况
 
 2023年4月2日，浦江创新论坛在张江科学会堂举行，七百余位嘉宾出席。
@@ -86,3 +88,103 @@ def test_empty_body_is_one_finding(root):
         "en.md has no body: none of the 2 blocks of zh.md from line 7 has a counterpart"
     )
     assert finding.zh.line == 7
+
+
+# --- From the real-pair corpus (tests/fixtures/real): differences that are not drift --------
+
+
+def test_bold_list_item_against_a_heading_is_one_heading(root):
+    root.pair(
+        "a",
+        "1. **混合云多集群管理**\n\n支持多集群应用交付。",
+        "### Hybrid cloud and multi-cluster management\n\nIt delivers applications to many "
+        "clusters.",
+    )
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_list_item_continued_in_a_paragraph_on_one_side(root):
+    # "- **Title**" then the text on the next line is one item; with a blank line between
+    # them, an item and a paragraph.
+    root.pair(
+        "a",
+        "- **KubeVela v1.1 发布**\n"
+        "随着企业上云进程的推进，混合云、分布式云等多元化基础设施逐渐成为常态。",
+        "- **v1.1 release of KubeVela**\n\nAs more and more enterprises adopt the cloud, hybrid "
+        "and distributed cloud will certainly become the norm.",
+    )
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_empty_heading_and_placeholder_item_are_not_blocks(root):
+    root.pair("a", "正文一段。\n\n- ...", "### \n\nOne paragraph of text.")
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_title_repeated_as_first_heading_on_one_side(root):
+    root.pair("a", "# 论坛举行\n\n正文一段。", "One paragraph of text.")
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_code_block_with_translated_comments_pairs(root):
+    zh = "```yaml\n# 指定升级策略，先升级一个批次\nstrategy:\n  partition: 1  # 暂停发布\n```"
+    en = (
+        "```yaml\n# Set the update strategy: upgrade one batch first\nstrategy:\n"
+        "  partition: 1  # pause the rollout\n```"
+    )
+    root.pair("a", "示例如下：\n\n" + zh, "Here is an example:\n\n" + en)
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_paragraph_merged_and_condensed_into_its_neighbour(root):
+    # The Chinese says the plugin and its library in two paragraphs; the English condenses
+    # both into one, which carries every name and number of the first.
+    root.pair(
+        "a",
+        "我们开发的是一款基于 highlight.js 的代码高亮插件，支持 190 种语言。\n\n"
+        "我们在 Answer 的前端实现了主题切换，用户可以在后台选择喜欢的主题，"
+        "插件会根据页面的明暗模式自动切换对应的样式，并且支持自定义配置。",
+        "We built a code highlighting plugin on highlight.js for Answer, covering 190 languages, "
+        "with themes chosen in the admin panel that follow the page's light or dark mode.",
+    )
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_blocks_unpaired_on_both_sides_make_one_passage():
+    from bilingual.checks.structure import passages
+    from bilingual.model import Bead, Block
+
+    def block(line: int) -> Block:
+        return Block("paragraph", f"text {line}", line, line)
+
+    paired, alone_zh, alone_en, later = (
+        Bead((block(1),), (block(1),)),
+        Bead((block(3),), ()),
+        Bead((), (block(3),)),
+        Bead((block(5),), (block(5),)),
+    )
+    missing = Bead((block(7),), ())
+    beads = (paired, alone_zh, alone_en, later, missing)
+    found = passages(beads)
+    assert found[id(alone_zh)] == found[id(alone_en)] == (alone_zh, alone_en)
+    assert id(missing) not in found and id(paired) not in found
+
+
+def test_passage_is_reported_once_with_both_ranges(cli):
+    import json
+
+    # Apache Answer's Hangzhou meetup report: where the Chinese closes with one paragraph on
+    # the partner communities (zh.md:59-61), the English has an HTML block of links (en.md:65).
+    _, out, _ = cli(
+        "check", "--root", REPO / "tests" / "fixtures" / "real", "--select", "S103",
+        "--format", "json",
+    )  # fmt: skip
+    messages = {
+        f["message"]
+        for f in json.loads(out)["findings"]
+        if f["article"] == "answer-apache-answer-joined-first-alc-hangzhou-meetup"
+    }
+    assert (
+        "zh.md:59-61 (1 block) and en.md:65-68 (1 block) do not translate each other block "
+        "by block" in messages
+    )

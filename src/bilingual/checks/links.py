@@ -23,9 +23,12 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     A link and its localised version: a language code in the host, a path segment or a file
     name (`/zh/docs/a` and `/docs/a`, `zh.wikipedia.org` and `en.wikipedia.org`, `chart-en.png`
     and `chart.png`), a `lang=` query, and relative paths that climb differently (`./img/a.png`
-    and `../img/a.png`); set `checks.links.localized: false` to compare them as written. Links
-    within the page (`#anchor`), whose anchors follow translated headings, and the anchors of
-    other links, unless `checks.links.fragments: true`.
+    and `../img/a.png`), a Chinese mirror on another top-level domain (`kubevela.net` and
+    `kubevela.io`), a docs site's version segment (`/docs/next/`), a site generator's hashed
+    asset name (`arch-e41b1e4a.jpg`), and a root-relative link against the same path written
+    in full (or an image of the same name); set `checks.links.localized: false` to compare them
+    as written. Links within the page (`#anchor`), whose anchors follow translated headings,
+    and the anchors of other links, unless `checks.links.fragments: true`.
 
     ## Why is this bad?
     A contact address or registration link mistyped in one language sends half the readers
@@ -80,7 +83,8 @@ def link_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
 
 def _same_site(zh: Counter[str], en: Counter[str]) -> None:
     """Take out pairs of a root-relative link and an absolute one to the same path
-    (/docs/install on one side, https://openkruise.io/docs/install on the other)."""
+    (/docs/install on one side, https://openkruise.io/docs/install on the other), or to an
+    image of the same name."""
     for key in list(zh):
         relative = not key.startswith("//")
         for other in list(en):
@@ -94,4 +98,10 @@ def _same_site(zh: Counter[str], en: Counter[str]) -> None:
 
 
 def _path(key: str) -> str:
-    return "/" + key[2:].partition("/")[2] if key.startswith("//") else key
+    path = "/" + key[2:].partition("/")[2] if key.startswith("//") else key
+    if path.lower().endswith(_IMAGES):
+        return path.rsplit("/", 1)[-1]  # a site keeps its images in more than one folder
+    return path
+
+
+_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")

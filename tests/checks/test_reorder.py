@@ -1,0 +1,103 @@
+"""S102 reordered-block, on the shipped forum report with its English paragraphs moved."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bilingual.reorder import find_moves
+from tests.conftest import REPO, SHIPPED
+
+FORUM = SHIPPED / "2023-pujiang-innovation-forum"
+
+
+def _english(order) -> str:
+    """The shipped English with its body blocks (separated by blank lines) in ``order``."""
+    text = (FORUM / "en.md").read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    blocks = body.strip("\n").split("\n\n")
+    return head + "\n---\n\n" + "\n\n".join(order(blocks)) + "\n"
+
+
+@pytest.fixture
+def forum(root):
+    (root.path / "articles" / "a").mkdir(parents=True)
+    shutil.copy(FORUM / "zh.md", root.path / "articles" / "a" / "zh.md")
+    shutil.copy(REPO / "glossary.yaml", root.path / "glossary.yaml")
+    return root
+
+
+def _structure(check_json, root) -> list[tuple[str, str]]:
+    _, report = check_json(root, "--select", "S101,S102,S103")
+    return [(f["code"], f["message"]) for f in report["findings"]]
+
+
+def test_swapped_paragraphs_are_one_finding_at_both_lines(forum, check_json):
+    # The platform launch (zh.md:19) and the signing (zh.md:21) change places in the English.
+    (forum.path / "articles" / "a" / "en.md").write_text(
+        _english(lambda b: [*b[:4], b[5], b[4], *b[6:]]), encoding="utf-8"
+    )
+    assert _structure(check_json, forum) == [
+        ("S102", "zh.md:21 (paragraph) is translated out of order, at en.md:19 "
+         "(expected after en.md:21)"),
+    ]  # fmt: skip
+
+
+def test_paragraph_moved_three_places(forum, check_json):
+    # The opening remarks (zh.md:15) move after the signing paragraph.
+    (forum.path / "articles" / "a" / "en.md").write_text(
+        _english(lambda b: [*b[:2], *b[3:6], b[2], *b[6:]]), encoding="utf-8"
+    )
+    assert _structure(check_json, forum) == [
+        ("S102", "zh.md:15 (paragraph) is translated out of order, at en.md:21 "
+         "(expected after en.md:13)"),
+    ]  # fmt: skip
+
+
+def test_moved_paragraph_is_compared_with_its_real_translation(forum, check_json):
+    # Swapped, each paragraph's numbers and terms are compared with its own translation:
+    # nothing but the move is reported.
+    (forum.path / "articles" / "a" / "en.md").write_text(
+        _english(lambda b: [*b[:4], b[5], b[4], *b[6:]]), encoding="utf-8"
+    )
+    _, report = check_json(forum)
+    assert [f["code"] for f in report["findings"]] == ["S102"]
+
+
+@pytest.mark.parametrize(
+    "root_dir",
+    [REPO, REPO / "tests" / "fixtures" / "realistic"],
+    ids=["shipped", "realistic"],
+)
+def test_silent_on_faithful_translations(cli, root_dir):
+    code, out, _ = cli("check", "--root", root_dir, "--select", "reordered-block")
+    assert code == 0 and "no problems found" in out
+
+
+def test_silent_on_the_real_pairs_but_one_genuine_move(check_json, cli):
+    import json
+
+    _, out, _ = cli(
+        "check", "--root", REPO / "tests" / "fixtures" / "real", "--select", "S102",
+        "--format", "json",
+    )  # fmt: skip
+    found = [(f["article"], f["zh"]["line"], f["en"]["line"]) for f in json.loads(out)["findings"]]
+    # KubeVela 1.2: the paragraph on 100+ contributors (zh.md:124) stands before the
+    # "Join the community" heading in the English, after it in the Chinese; and StreamPark's
+    # China Unicom case study places the submission flow figure (zh.md:23) at the top.
+    assert found == [
+        ("kubevela-2022-01-27-blog-1.2", 124, 124),
+        ("streampark-2-streampark-usercase-chinaunion", 23, 10),
+    ]
+
+
+def test_moves_need_evidence():
+    # Two blocks left alone on each side, with anchors that do not prove a translation.
+    spans = [([0], [0]), ([1], []), ([], [1]), ([2], [2])]
+    weak = {(1, 1): (1, 1)}
+    result, moved = find_moves(spans, lambda a, b: weak.get((a, b), (0, 0)), lambda a, b: True)
+    assert result == spans and moved == set()
+    strong = {(1, 1): (3, 3)}
+    result, moved = find_moves(spans, lambda a, b: strong.get((a, b), (0, 0)), lambda a, b: True)
+    assert result == [([0], [0]), ([1], [1]), ([2], [2])] and moved == set()
