@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from bilingual import values
 from bilingual.glossary.match import matcher
@@ -77,6 +78,7 @@ _HASHED = re.compile(r"[-.][0-9a-f]{8,}(?=\.[A-Za-z0-9]+$)")
 _NOT_PLACES = frozenset({"", ".", "..", "next", "latest", "stable", "current"})
 
 
+@lru_cache(maxsize=4096)
 def link_key(target: str, *, localized: bool = True, fragments: bool = False) -> str | None:
     """What makes two link targets one resource; None for a link that is not compared.
 

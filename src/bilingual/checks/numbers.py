@@ -132,9 +132,12 @@ def _match(
                 pairs.append((quantity, twin))
     # A value said twice on one side and once on the other is not missing: 7步……7个步骤 /
     # "seven steps".
-    zh_keys, en_keys = {q.key for q in zh}, {q.key for q in en}
-    left_zh = [q for q in left_zh if q.key not in en_keys]
-    left_en = [q for q in left_en if q.key not in zh_keys]
+    if left_zh and pairs:
+        en_keys = {q.key for _, q in pairs}
+        left_zh = [q for q in left_zh if q.key not in en_keys]
+    if left_en and pairs:
+        zh_keys = {q.key for q, _ in pairs}
+        left_en = [q for q in left_en if q.key not in zh_keys]
     return pairs, left_zh, left_en
 
 

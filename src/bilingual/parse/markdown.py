@@ -34,6 +34,8 @@ _HTML_TARGET = re.compile(
 #: (a first-line indent), not code.
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PROSE_SHARE = 0.4
+_WORD = re.compile(r"[^\W_]")
+_NOT_WORDS = " \t:：.。,，;；-—–|/()（）"
 #: What a line of a paragraph may hold besides images to be an image line.
 _IMAGE_LINE = frozenset({"link_open", "link_close", "text", "html_inline", "image"})
 _LIST_OPEN = {"bullet_list_open", "ordered_list_open"}
@@ -63,16 +65,17 @@ class _Draft:
     code: list[str] = field(default_factory=list)
     images_only: bool = True
     has_image: bool = False
-    #: Letters inside and outside bold or italics, to tell a bold line standing for a heading.
-    emphasised: int = 0
-    plain: int = 0
+    #: Whether words stand inside and outside bold or italics, to tell a bold line standing
+    #: for a heading.
+    emphasised: bool = False
+    plain: bool = False
 
     def empty(self) -> bool:
         """Nothing to translate or compare: an empty heading (### ), markup alone (<div>,
         <br>), or punctuation such as a "..." placeholder item."""
         if self.links or self.code or self.has_image or self.kind == "code":
             return False
-        return not any(char.isalnum() for part in self.parts for char in part)
+        return _WORD.search("".join(self.parts)) is None
 
     def freeze(self) -> Block:
         text = "".join(self.parts)
@@ -216,6 +219,9 @@ class _Walker:
     def paragraph_inline(self, tok: Token, draft: _Draft) -> None:
         """A paragraph's inline content; lines holding only images become image blocks of their
         own (an image with no blank line before the text, on one side only)."""
+        if "![" not in tok.content and "<" not in tok.content:
+            _inline(tok, draft)  # no image: nothing to split off
+            return
         lines = _lines(tok.children or [])
         kinds = [_image_line(line) for line in lines]
         if len(lines) < 2 or all(kinds) or not any(kinds):
@@ -283,11 +289,10 @@ def _children(children: list[Token], draft: _Draft) -> None:
             emphasis -= 1
         elif kind == "text":
             draft.parts.append(child.content)
-            letters = sum(1 for char in child.content if char.isalnum())
             if emphasis:
-                draft.emphasised += letters
-            else:
-                draft.plain += letters
+                draft.emphasised = True
+            elif not draft.plain:  # "：" after a bold title is still a bold title
+                draft.plain = bool(child.content.strip(_NOT_WORDS))
             if not in_link:
                 _scan_bare_links(child.content, draft)
             if child.content.strip():
@@ -295,7 +300,7 @@ def _children(children: list[Token], draft: _Draft) -> None:
         elif kind in ("softbreak", "hardbreak"):
             draft.parts.append("\n")
         elif kind == "code_inline":
-            draft.plain += len(child.content)
+            draft.plain = True
             draft.parts.append(child.content)
             draft.code.append(child.content)
             draft.images_only = False

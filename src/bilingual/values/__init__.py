@@ -55,33 +55,61 @@ _ENUMERATOR = re.compile(
 )
 _CITATION = re.compile(r"[\[［][0-9]{1,3}[\]］]")
 #: Labels of figures, tables and steps number the document, not the world: 图2, 步骤二, 表 3,
-#: Figure 2, Fig. 2, Step 3, pic 1.
-_LABEL = re.compile(
-    r"(?:图|表|步骤|附图|附表)\s*[0-9一二三四五六七八九十]{1,3}"
-    r"|\b(?:fig(?:ure)?|table|step|pic(?:ture)?|listing|chart)s?\.?\s*[0-9]{1,3}\b",
-    re.IGNORECASE,
+#: Figure 2, Fig. 2, Step 3, pic 1. Case-sensitive, opening on their first characters, so the
+#: engine skips to where one can start instead of trying every position.
+_LABEL_ZH = re.compile(r"(?:图|表|步骤)\s*[0-9一二三四五六七八九十]{1,3}")
+_LABEL_EN = re.compile(
+    r"(?:[Ff]ig(?:ure)?|FIG(?:URE)?|[Tt]able|[Ss]tep|[Pp]ic(?:ture)?|[Ll]isting|[Cc]hart)s?"
+    r"\.?\s*[0-9]{1,3}(?![0-9])"
 )
-_LABEL_MARKS = ("图", "表", "步骤", "ig", "able", "tep", "ic", "isting", "hart")
 #: A heading's section number: 1.5, 2.3.1, or 2. before the title.
 _SECTION = re.compile(r"^\s*[0-9]{1,2}(?:(?:\.[0-9]{1,2})+\.?|\.)(?=\s|[^\x00-\x7f])")
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
+def _may_label(text: str) -> bool:
+    # Substring tests first: the label pattern, an alternation, is tried at every position
+    # where one of its first letters stands, which in English is nearly everywhere.
+    return (
+        "Fig" in text
+        or "fig" in text
+        or "FIG" in text
+        or "able" in text
+        or "tep" in text
+        or "pic" in text
+        or "Pic" in text
+        or "isting" in text
+        or "hart" in text
+    )
 
 
-def numbering(text: str, kind: str = "paragraph") -> str:
-    """``text`` with its list numbering, section number (headings), citation marks and figure,
-    table and step labels blanked: they count blocks and sources, which one side may number
-    and the other not (如图2所示 / "as shown below")."""
-    if kind == "heading":
-        text = _SECTION.sub(_blank, text, count=1)
-    text = _ENUMERATOR.sub(_blank, text, count=1)
+def numbering(text: str, kind: str = "paragraph", lang: str = "zh") -> list[tuple[int, int]]:
+    """Where ``text`` numbers rather than says: its list numbering, section number (headings),
+    citation marks, and figure, table and step labels. They count blocks and sources, which one
+    side may number and the other not (如图2所示 / "as shown below")."""
+    spans = []
+    if kind == "heading" and (section := _SECTION.match(text)) is not None:
+        spans.append(section.span())
+    if (start := _ENUMERATOR.match(text)) is not None:
+        spans.append(start.span())
     if "[" in text or "［" in text:
-        text = _CITATION.sub(_blank, text)
-    if any(mark in text for mark in _LABEL_MARKS):
-        text = _LABEL.sub(_blank, text)
-    return text
+        spans.extend(m.span() for m in _CITATION.finditer(text))
+    if lang == "zh":
+        labels = _LABEL_ZH if ("图" in text or "表" in text or "步骤" in text) else None
+    else:
+        labels = _LABEL_EN if _may_label(text) else None
+    for match in labels.finditer(text) if labels else ():
+        begin = match.start()
+        if lang == "zh" or not begin or not text[begin - 1].isalpha():  # "topic 3": no picture
+            spans.append(match.span())
+    return spans
+
+
+def _numbered(found: list[Quantity], text: str, kind: str, lang: str) -> list[Quantity]:
+    """``found`` without the values that stand in ``text``'s numbering."""
+    spans = numbering(text, kind, lang)
+    if not spans:
+        return found
+    return [q for q in found if not any(a <= q.start < b for a, b in spans)]
 
 
 def in_block(
@@ -104,8 +132,6 @@ def in_block(
 @lru_cache(maxsize=1024)
 def _in_block(text: str, code: tuple[str, ...], lang: str, kind: str) -> tuple[Quantity, ...]:
     # Alignment, number-mismatch and date-mismatch all read each block: once is enough.
-    if kind:
-        text = numbering(text, kind)
     for span in code:
         text = text.replace(span, " " * len(span))
     if "://" in text or "@" in text:
@@ -119,35 +145,52 @@ def _in_block(text: str, code: tuple[str, ...], lang: str, kind: str) -> tuple[Q
                 q._replace(start=q.start + run.start(), end=q.end + run.start())
                 for q in _read(run.group(0), "zh")
             )
+    if kind and found:  # numbering is looked for only where a value was read
+        found = _numbered(found, text, kind, lang)
     return tuple(found)
 
 
 #: A version: three parts or more (1.14.0), or two after v, "version", "release" or 版本, or
-#: before 版 or "release". Read as written in both languages, before any other reader.
-_VERSION = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<pre>[vV] ?|(?:[Vv]ersion|[Rr]elease|版本号?)\s*)?"
-    r"(?P<n>[0-9]{1,4}(?:\.[0-9]{1,4})+)(?![0-9]|\.[0-9])(?P<post>\s*版|\s+release\b)?"
-)
+#: before 版 or "release". Read as written in both languages, before any other reader. Dotted
+#: numbers are found first (digits are rare enough to skip to), then looked at around.
+_DOTTED_NUMBER = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,4})+")
+_DOTTED = re.compile(r"[0-9]\.[0-9]")
 _DOTTED_DATE = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}")
+_VERSION_BEFORE = ("version", "Version", "release", "Release", "版本", "版本号")
 
 
 def _read(text: str, lang: str) -> list[Quantity]:
     reader = _readers()[lang]
-    if "." not in text:
-        return reader(text)
-    versions = []
-    for match in _VERSION.finditer(text):
-        number = match.group("n")
-        if not (match.group("pre") or match.group("post") or number.count(".") >= 2):
-            continue  # 1.5 is a number
-        if not match.group("pre") and _DOTTED_DATE.fullmatch(number):
-            continue  # 2023.04.02 is a date
-        versions.append(Quantity(Kind.VERSION, number, match.group(0).strip(), *match.span()))
+    if "." not in text or _DOTTED.search(text) is None:
+        return reader(text)  # every version has a digit, a dot and a digit
+    versions = _versions(text)
     if not versions:
         return reader(text)
     for version in versions:
         text = text[: version.start] + " " * (version.end - version.start) + text[version.end :]
     return sorted([*reader(text), *versions], key=lambda q: q.start)
+
+
+def _versions(text: str) -> list[Quantity]:
+    found = []
+    for match in _DOTTED_NUMBER.finditer(text):
+        start, end = match.span()
+        before, after = text[start - 1 : start] if start else "", text[end : end + 2]
+        if (before.isascii() and before.isalnum() and before not in "vV") or before == ".":
+            continue  # part of a word or a longer number
+        if after[:1].isdigit() or (after[:1] == "." and after[1:2].isdigit()):
+            continue
+        number = match.group(0)
+        prefixed = before in ("v", "V") and (start < 2 or not text[start - 2].isalnum())
+        if prefixed:
+            start -= 1
+        named = prefixed or text[max(0, start - 12) : start].rstrip().endswith(_VERSION_BEFORE)
+        if not named:
+            following = text[end : end + 9]
+            named = following.lstrip().startswith("版") or following.startswith(" release")
+        if named or (number.count(".") >= 2 and not _DOTTED_DATE.fullmatch(number)):
+            found.append(Quantity(Kind.VERSION, number, text[start:end], start, end))
+    return found
 
 
 @cache

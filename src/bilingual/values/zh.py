@@ -525,7 +525,10 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
     if previous in ("数", "几") or (previous == "上" and written in ("百", "千", "万")):
         return None  # 数十, 几百, 上千: a magnitude, not a number
     digits = written[0].isdigit()
-    glued = digits and _glued_letter(text, match.end("n"))
+    after_digits = text[match.end("n") : match.end("n") + 1]
+    glued = digits and after_digits.isascii() and after_digits.isalpha()
+    if glued:
+        glued = _glued_letter(text, match.end("n"))
     if glued is None:
         return None  # 910B2, A100P: a model number
     before, start = _hedge_before(text, begin)
