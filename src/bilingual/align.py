@@ -182,11 +182,8 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
             _delta(left.lengths[a], right.lengths[b]) <= _MOVE_DELTA
         )
 
-    def agreement(a: int, b: int) -> int:
-        return _evidence(left, right, a, b, frozenset())[1]
-
     spans = _absorb(left, right, spans)
-    spans, moved = find_moves(spans, evidence, comparable, agreement)
+    spans, moved = find_moves(spans, evidence, comparable)
     zh, en = left.blocks, right.blocks
     return tuple(
         Bead(tuple(zh[a] for a in za), tuple(en[b] for b in eb), moved=index in moved)

@@ -32,13 +32,11 @@ def find_moves(
     spans: Sequence[Span],
     evidence: Evidence,
     comparable: Callable[[int, int], bool],
-    agreement: Callable[[int, int], int],
 ) -> tuple[list[Span], set[int]]:
     """Re-pair the blocks of ``spans`` (the aligner's beads as zh and en block indices) where
     anchors prove a translation elsewhere; the new spans in Chinese order (English-only ones
-    where they stood), and the indices of those that stand out of order. ``agreement`` is a
-    cheaper measure than ``evidence`` that picks the pairs worth a second look."""
-    zh_pool, en_pool = _candidates(spans, agreement)
+    where they stood), and the indices of those that stand out of order."""
+    zh_pool, en_pool = _candidates(spans, evidence)
     if not zh_pool or not en_pool or max(len(zh_pool), len(en_pool)) > MAX_CANDIDATES:
         return list(spans), set()
     partner_zh = {i: sp for sp in spans for i in sp[0]}
@@ -62,11 +60,9 @@ def find_moves(
     return _rebuild(spans, pairs)
 
 
-def _candidates(
-    spans: Sequence[Span], agreement: Callable[[int, int], int]
-) -> tuple[dict[int, int], dict[int, int]]:
+def _candidates(spans: Sequence[Span], evidence: Evidence) -> tuple[dict[int, int], dict[int, int]]:
     """Blocks with no counterpart (their evidence so far: 0) and blocks of one-to-one pairs
-    whose anchors disagree (their agreement, below zero)."""
+    whose anchors disagree (their net evidence, below zero)."""
     zh: dict[int, int] = {}
     en: dict[int, int] = {}
     for zh_blocks, en_blocks in spans:
@@ -75,7 +71,7 @@ def _candidates(
         elif not zh_blocks:
             en.update(dict.fromkeys(en_blocks, 0))
         elif len(zh_blocks) == len(en_blocks) == 1:
-            net = agreement(zh_blocks[0], en_blocks[0])
+            _, net = evidence(zh_blocks[0], en_blocks[0])
             if net < 0:
                 zh[zh_blocks[0]] = net
                 en[en_blocks[0]] = net

@@ -96,12 +96,8 @@ def test_moves_need_evidence():
     # Two blocks left alone on each side, with anchors that do not prove a translation.
     spans = [([0], [0]), ([1], []), ([], [1]), ([2], [2])]
     weak = {(1, 1): (1, 1)}
-    result, moved = find_moves(
-        spans, lambda a, b: weak.get((a, b), (0, 0)), lambda a, b: True, lambda a, b: 0
-    )
+    result, moved = find_moves(spans, lambda a, b: weak.get((a, b), (0, 0)), lambda a, b: True)
     assert result == spans and moved == set()
     strong = {(1, 1): (3, 3)}
-    result, moved = find_moves(
-        spans, lambda a, b: strong.get((a, b), (0, 0)), lambda a, b: True, lambda a, b: 0
-    )
+    result, moved = find_moves(spans, lambda a, b: strong.get((a, b), (0, 0)), lambda a, b: True)
     assert result == [([0], [0]), ([1], [1]), ([2], [2])] and moved == set()

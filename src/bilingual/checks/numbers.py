@@ -39,6 +39,25 @@ def quantities(
 ) -> list[Quantity]:
     """The quantities of the blocks of one side of a bead (dates read in ``year``); list and
     section numbers too when ``numbered``."""
+    key = (id(blocks), lang, year, numbered)
+    cached = _RECENT.get(key)
+    if cached is not None and cached[0] is blocks:
+        return cached[1]  # number-mismatch asked for this bead, date-mismatch asks again
+    if len(_RECENT) >= 512:
+        _RECENT.clear()
+    found = _quantities(blocks, lang, year, numbered)
+    _RECENT[key] = (blocks, found)
+    return found
+
+
+#: Recent answers of ``quantities``, with the blocks they were for (kept, so that their id is
+#: not reused while they are here).
+_RECENT: dict[tuple[int, str, int | None, bool], tuple[Sequence[Block], list[Quantity]]] = {}
+
+
+def _quantities(
+    blocks: Sequence[Block], lang: str, year: int | None, numbered: bool
+) -> list[Quantity]:
     found = [
         q
         for b in blocks

@@ -145,9 +145,25 @@ def _in_block(text: str, code: tuple[str, ...], lang: str, kind: str) -> tuple[Q
                 q._replace(start=q.start + run.start(), end=q.end + run.start())
                 for q in _read(run.group(0), "zh")
             )
-    if kind and found:  # numbering is looked for only where a value was read
+    if (
+        kind
+        and found
+        and (  # numbering is looked for only where it may stand
+            found[0].start < _OPENING
+            or kind == "heading"
+            or "[" in text
+            or "［" in text
+            or (
+                "图" in text or "表" in text or "步骤" in text if lang == "zh" else _may_label(text)
+            )
+        )
+    ):
         found = _numbered(found, text, kind, lang)
     return tuple(found)
+
+
+#: How far into a block a list marker or section number can end.
+_OPENING = 8
 
 
 #: A version: three parts or more (1.14.0), or two after v, "version", "release" or 版本, or
@@ -155,6 +171,8 @@ def _in_block(text: str, code: tuple[str, ...], lang: str, kind: str) -> tuple[Q
 #: numbers are found first (digits are rare enough to skip to), then looked at around.
 _DOTTED_NUMBER = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,4})+")
 _DOTTED = re.compile(r"[0-9]\.[0-9]")
+_MULTI_DOTTED = re.compile(r"[0-9]\.[0-9]+\.[0-9]")
+_V_DOTTED = re.compile(r"[vV] ?[0-9]+\.[0-9]")
 _DOTTED_DATE = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}")
 _VERSION_BEFORE = ("version", "Version", "release", "Release", "版本", "版本号")
 
@@ -163,6 +181,14 @@ def _read(text: str, lang: str) -> list[Quantity]:
     reader = _readers()[lang]
     if "." not in text or _DOTTED.search(text) is None:
         return reader(text)  # every version has a digit, a dot and a digit
+    if not (
+        _MULTI_DOTTED.search(text)
+        or "ersion" in text
+        or "elease" in text
+        or "版" in text
+        or _V_DOTTED.search(text)
+    ):
+        return reader(text)  # no 1.14.0, v1.30 or word naming a version: no version
     versions = _versions(text)
     if not versions:
         return reader(text)
