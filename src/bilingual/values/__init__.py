@@ -170,7 +170,6 @@ _OPENING = 8
 #: before 版 or "release". Read as written in both languages, before any other reader. Dotted
 #: numbers are found first (digits are rare enough to skip to), then looked at around.
 _DOTTED_NUMBER = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,4})+")
-_DOTTED = re.compile(r"[0-9]\.[0-9]")
 _MULTI_DOTTED = re.compile(r"[0-9]\.[0-9]+\.[0-9]")
 _V_DOTTED = re.compile(r"[vV] ?[0-9]+\.[0-9]")
 _DOTTED_DATE = re.compile(r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}")
@@ -179,7 +178,7 @@ _VERSION_BEFORE = ("version", "Version", "release", "Release", "版本", "版本
 
 def _read(text: str, lang: str) -> list[Quantity]:
     reader = _readers()[lang]
-    if "." not in text or _DOTTED.search(text) is None:
+    if not _dotted_number(text):
         return reader(text)  # every version has a digit, a dot and a digit
     if not (
         _MULTI_DOTTED.search(text)
@@ -195,6 +194,17 @@ def _read(text: str, lang: str) -> list[Quantity]:
     for version in versions:
         text = text[: version.start] + " " * (version.end - version.start) + text[version.end :]
     return sorted([*reader(text), *versions], key=lambda q: q.start)
+
+
+def _dotted_number(text: str) -> bool:
+    """Whether a digit, a dot and a digit stand in ``text``. A loop over its dots: prose has a
+    few, and a pattern would test every character of it."""
+    at = text.find(".", 1)
+    while at != -1:
+        if text[at - 1].isdigit() and text[at + 1 : at + 2].isdigit():
+            return True
+        at = text.find(".", at + 1)
+    return False
 
 
 def _versions(text: str) -> list[Quantity]:

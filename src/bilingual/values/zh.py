@@ -96,9 +96,19 @@ IDIOMS: dict[str, tuple[tuple[Kind, int | tuple[None, int, int]], ...]] = {
 }
 #: Where an idiom is not one: 三分之一 is a fraction, 五百年 five hundred years.
 _IDIOM_GUARDS = {"之一": "(?<!分)", "百年": "(?<![一二两三四五六七八九十0-9])"}
+
+
+def _spaced(idiom: str) -> str:
+    # Writers set digits off with spaces (从 0-1): where an idiom has a digit, a space may
+    # stand between its characters. Elsewhere the idiom is matched as written (faster).
+    if not any(char.isdigit() for char in idiom):
+        return re.escape(idiom)
+    return r"\s?".join(map(re.escape, idiom))
+
+
 _IDIOM_RE = re.compile(
     "|".join(
-        _IDIOM_GUARDS.get(idiom, "") + r"\s?".join(map(re.escape, idiom))  # 从 0-1
+        _IDIOM_GUARDS.get(idiom, "") + _spaced(idiom)
         for idiom in sorted(IDIOMS, key=len, reverse=True)
     )
 )
@@ -525,10 +535,8 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
     if previous in ("数", "几") or (previous == "上" and written in ("百", "千", "万")):
         return None  # 数十, 几百, 上千: a magnitude, not a number
     digits = written[0].isdigit()
-    after_digits = text[match.end("n") : match.end("n") + 1]
-    glued = digits and after_digits.isascii() and after_digits.isalpha()
-    if glued:
-        glued = _glued_letter(text, match.end("n"))
+    letter = text[end : end + 1]  # 12C, 5G: read as uncertain (soft); 910B2 not at all
+    glued = digits and letter.isalpha() and letter.isascii() and _glued_letter(text, end)
     if glued is None:
         return None  # 910B2, A100P: a model number
     before, start = _hedge_before(text, begin)
@@ -546,9 +554,13 @@ def _number(match: re.Match[str], text: str) -> Quantity | None:
     if after in ("余", "多") and text[end : end + 1] in BIG_UNIT:
         value, end = value * BIG_UNIT[text[end]], end + 1  # 一百多万 is more than a million
     # 百万, 千亿, 万亿 with no digit before them are magnitudes ("millions of") as often as numbers.
-    magnitude = not digits and len(written) > 1 and all(c in "十百千万亿" for c in written)
-    soft = (not digits and value < 10) or glued or magnitude
+    soft = glued or (
+        not digits and (value < 10 or (len(written) > 1 and not written.strip(_UNITS)))
+    )
     return Quantity(kind, value, text[start:end].strip(), start, end, qualifier, soft=soft)
+
+
+_UNITS = "十百千万亿"
 
 
 def _glued_letter(text: str, end: int) -> bool | None:
