@@ -305,11 +305,7 @@ def _children(children: list[Token], draft: _Draft) -> None:
     emphasis = 0
     for child in children:
         kind = child.type
-        if kind in ("strong_open", "em_open"):
-            emphasis += 1
-        elif kind in ("strong_close", "em_close"):
-            emphasis -= 1
-        elif kind == "text":
+        if kind == "text":  # the most common token first
             draft.parts.append(child.content)
             if emphasis:
                 draft.emphasised = True
@@ -319,6 +315,10 @@ def _children(children: list[Token], draft: _Draft) -> None:
                 _scan_bare_links(child.content, draft)
             if child.content.strip():
                 draft.images_only = False
+        elif kind == "strong_open" or kind == "em_open":
+            emphasis += 1
+        elif kind == "strong_close" or kind == "em_close":
+            emphasis -= 1
         elif kind in ("softbreak", "hardbreak"):
             draft.parts.append("\n")
         elif kind == "code_inline":
