@@ -375,8 +375,12 @@ def _convincing(left: _Side, right: _Side, k: int) -> bool:
     zs, es = left.strong[k], right.strong[k]
     phrases = left.phrases[k]
     found = _phrases_found(phrases, right, k, k + 1) if phrases else 0
-    shared = len(zs & es) + found + len(left.hints[k] & right.hints[k])
-    return len(zs ^ es) + len(phrases) - found <= shared
+    zh_hints, en_hints = left.hints[k], right.hints[k]
+    shared = len(zs & es) + found + len(zh_hints & en_hints)
+    # A number of the Chinese that the English lacks counts against the pair too: two swapped
+    # paragraphs with numbers only must not pass for translations of each other.
+    missing = len(zs ^ es) + len(phrases) - found + len(zh_hints - en_hints)
+    return missing <= shared
 
 
 def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> float:

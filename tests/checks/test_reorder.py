@@ -101,3 +101,33 @@ def test_moves_need_evidence():
     strong = {(1, 1): (3, 3)}
     result, moved = find_moves(spans, lambda a, b: strong.get((a, b), (0, 0)), lambda a, b: True)
     assert result == [([0], [0]), ([1], [1]), ([2], [2])] and moved == set()
+
+
+ZH_NUMBERS = [
+    "2023年4月2日，论坛在上海举行，七百余位嘉宾出席。",
+    "项目总投资1.2亿元，首期招收45名学生。",
+    "学院与企业签署为期5年的协议，每年培养30名研究生。",
+    "论坛共发布12项成果，其中3项为国际首创。",
+    "更多信息请访问 https://example.org/forum 。",
+]
+EN_NUMBERS = [
+    "On April 2, 2023, the forum was held in Shanghai, attended by more than 700 guests.",
+    "The project has a total investment of RMB 120 million, and its first phase admits 45 "
+    "students.",
+    "The school and the company signed a 5-year agreement to train 30 graduate students a year.",
+    "The forum released 12 results, 3 of them world firsts.",
+    "For more, visit https://example.org/forum.",
+]
+
+
+@pytest.mark.parametrize(
+    ("order", "moved_zh"),
+    [((0, 2, 1, 3, 4), 11), ((1, 2, 3, 0, 4), 7)],
+    ids=["swap", "moved-three-places"],
+)
+def test_moves_of_paragraphs_with_numbers_only(root, order, moved_zh):
+    # No glossary and no names: the numbers alone show where each paragraph went (a new user's
+    # report: without them the swap read as numbers that differ between unrelated paragraphs).
+    root.pair("a", "\n\n".join(ZH_NUMBERS), "\n\n".join(EN_NUMBERS[i] for i in order))
+    found = root.findings("a")
+    assert [(f.code, f.zh.line) for f in found] == [("S102", moved_zh)]
