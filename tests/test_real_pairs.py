@@ -39,7 +39,7 @@ def _lines(finding: dict) -> dict:
     }
 
 
-_SPAN = re.compile(r"zh\.md:(\d+)(?:-(\d+))? .*en\.md:(\d+)(?:-(\d+))? ")
+_SPAN = re.compile(r"zh\.md:(\d+)(?:-(\d+))? .*?en\.md:(\d+)(?:-(\d+))? ")
 
 
 def judge(findings: list[dict], verdicts: list[dict]) -> dict[str, list]:

@@ -185,6 +185,6 @@ def test_passage_is_reported_once_with_both_ranges(cli):
         if f["article"] == "answer-apache-answer-joined-first-alc-hangzhou-meetup"
     }
     assert (
-        "zh.md:59-61 (1 block) and en.md:65-68 (1 block) do not translate each other block "
-        "by block" in messages
-    )
+        "zh.md:59-61 (paragraph) and en.md:65-68 (HTML block) stand in the same place but do "
+        "not translate each other"
+    ) in messages

@@ -152,9 +152,18 @@ def passage_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         return
     zh = [b for item in passage for b in item.zh]
     en = [b for item in passage for b in item.en]
+    if len(zh) == len(en) == 1:
+        message = (
+            f"zh.md:{_span(zh)} ({kind_name(zh[0].kind)}) and en.md:{_span(en)} "
+            f"({kind_name(en[0].kind)}) stand in the same place but do not translate each other"
+        )
+    else:
+        message = (
+            f"zh.md:{_span(zh)} ({_count(zh)}) and en.md:{_span(en)} ({_count(en)}) do not "
+            "translate each other block by block"
+        )
     yield ctx.finding(
-        f"zh.md:{_span(zh)} ({_count(zh)}) and en.md:{_span(en)} ({_count(en)}) do not "
-        "translate each other block by block",
+        message,
         zh=zh[0],
         en=en[0],
         primary="en",

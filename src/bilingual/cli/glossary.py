@@ -206,19 +206,25 @@ def remove(
 def lint_command(ctx: typer.Context, root: RootOption = None) -> None:
     """Report duplicates, conflicting renderings and empty fields; exit 1 if any.
 
+    Notes (not problems) say how a forbidden rendering that differs from an allowed one only in
+    case is matched.
+
     Examples:
 
     \b
       bilingual glossary lint
     """
     with errors_handled(ctx):
-        from bilingual.glossary.lint import lint
+        from bilingual.glossary.lint import lint, notes
         from bilingual.glossary.store import load_glossary
 
         content_root, config = load(root)
         glossary = load_glossary(content_root, config.glossary)
         problems = lint(glossary) if glossary else []
-        write("".join(f"{p}\n" for p in problems) or "no problems found\n")
+        remarks = notes(glossary) if glossary else []
+        write("".join(f"{line}\n" for line in [*problems, *remarks]))
+        if not problems:
+            write("no problems found\n")
     if problems:
         raise typer.Exit(1)
 

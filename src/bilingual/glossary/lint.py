@@ -27,16 +27,7 @@ def lint(glossary: Glossary) -> list[str]:
     for term in glossary.terms:
         for rendering in term.forbidden:
             other, written = allowed.get(rendering.lower(), (None, ""))
-            if other is None:
-                continue
-            if written != rendering:  # XiaoHongShu forbidden, Xiaohongshu allowed
-                problems.append(
-                    f'"{rendering}" is forbidden for {term.zh} (line {term.line}) and differs '
-                    f'from "{written}", allowed for {other.zh} (line {other.line}), only in '
-                    f"case: it is matched only as written, and every other casing counts as "
-                    f'"{written}"'
-                )
-            else:
+            if other is not None and written == rendering:
                 problems.append(
                     f'"{rendering}" is forbidden for {term.zh} (line {term.line}) '
                     f"but allowed for {other.zh} (line {other.line})"
@@ -44,12 +35,12 @@ def lint(glossary: Glossary) -> list[str]:
         if not term.note.strip() and term.note:
             problems.append(f"{term.zh} (line {term.line}) has an empty note")
         seen: set[str] = set()
-        for rendering in term.allowed:
-            if rendering.lower() in seen:
+        for rendering in term.allowed:  # "Incubator" and "incubator" say it is terminology
+            if rendering in seen:
                 problems.append(
                     f'{term.zh} (line {term.line}) lists "{rendering}" twice among its renderings'
                 )
-            seen.add(rendering.lower())
+            seen.add(rendering)
     forbidding = defaultdict(list)
     for term in glossary.terms:
         for rendering in term.forbidden:
@@ -64,3 +55,20 @@ def lint(glossary: Glossary) -> list[str]:
             )
     prefix = f"{glossary.path}: "
     return [prefix + problem for problem in problems]
+
+
+def notes(glossary: Glossary) -> list[str]:
+    """How entries that are right but easy to misread are matched, one line each: a forbidden
+    rendering that differs from an allowed one only in case (XiaoHongShu / Xiaohongshu)."""
+    allowed = {r.lower(): (t, r) for t in glossary.terms for r in t.allowed}
+    found = []
+    for term in glossary.terms:
+        for rendering in term.forbidden:
+            other, written = allowed.get(rendering.lower(), (None, ""))
+            if other is not None and written != rendering:
+                found.append(
+                    f'note: "{rendering}" (forbidden, line {term.line}) differs from '
+                    f'"{written}" (allowed for {other.zh}) only in case: it is matched exactly as '
+                    f'written; any other casing counts as "{written}"'
+                )
+    return [f"{glossary.path}: {line}" for line in found]
