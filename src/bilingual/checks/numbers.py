@@ -234,17 +234,20 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     compared by `date-mismatch` instead; docs/numbers-and-dates.md lists every form read.
 
     ## What it does not report
-    Numbering: list markers the parser leaves (3）, (3), 一、), a heading's section number
-    (1.5 Integration), citation marks ([4]) and labels of figures, tables and steps (图2,
-    步骤二, Figure 2, Step 3), unless `checks.numbers.numbering: true`. A soft value alone: a
-    number word (两场, "three parts:", "the first place", 二次开发, "both"), digits glued to a
-    capital (12C, 28G, 5G: a unit or a name) or a magnitude word (百万, 万亿) with nothing to
-    pair with; they are compared when the other side has a value of the same kind. A value
-    repeated on one side and said once on the other (7步……7个步骤 / "seven steps"). A value
-    the other side quotes in code (`envoy:1.17.0`). A version named in the block on one side
-    only when the other side names it elsewhere in the article is a warning ("this release").
-    Image alt text, code, URLs, model numbers (910B2) and fixed expressions
-    (docs/numbers-and-dates.md).
+    - Numbering, unless `checks.numbers.numbering: true`: list markers the parser leaves in the
+      text (3）, (3), 一、), a heading's section number (1.5 Integration), citation marks ([4])
+      and labels of figures, tables and steps (图2, 步骤二, Figure 2, Step 3).
+    - A number word or other uncertain value with nothing to pair with on the other side:
+      两场, "three parts:", "the first place", 二次开发, "both"; 12C, 28G, 5G (a unit or a name);
+      百万, 万亿 (a magnitude). When the other side has a value of the same kind, they are
+      compared.
+    - A value said twice on one side and once on the other (7步……7个步骤 / "seven steps"), and
+      a value the other side quotes in code (`envoy:1.17.0`).
+    - Code, URLs, image alt text, model numbers (910B2) and the fixed expressions listed in
+      docs/numbers-and-dates.md.
+
+    Lowered to a warning: a version missing from one side of a block when the other side names
+    it elsewhere in the article ("this release" / 该版本).
 
     ## Why is this bad?
     A wrong number is the most damaging error a news translation can carry: "700 guests"

@@ -92,9 +92,11 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     paragraphs, one). The other checks then compare the block with its real translation.
 
     ## What it does not report
-    A moved block with fewer than two anchors in common with its translation (plain prose,
-    with no number, name or link): that is reported as a missing block on each side by
-    `structure-mismatch`. Nor blocks merged or split in place, which alignment pairs.
+    A moved block with too little evidence (plain prose with no number, name or link, or one
+    shared number): it is reported as a missing block on each side (`structure-mismatch`), or,
+    where the aligner pairs two such blocks with each other, through what they hold (a number
+    that differs). Nor blocks merged or split in place, which alignment pairs. Of two swapped
+    neighbours one is reported; of two blocks swapped across others, both.
 
     ## Why is this bad?
     A paragraph in another place changes what the article says first and what a quotation

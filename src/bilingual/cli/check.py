@@ -108,8 +108,8 @@ def check(
       bilingual check --format github     # annotations in GitHub Actions
       bilingual check --fix               # replace forbidden renderings, show the diff
 
-    Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage error or a
-    content root that cannot be read.
+    Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage error, invalid
+    bilingual.yaml, or a content root that cannot be read.
     """
     with errors_handled(ctx):
         from bilingual.engine import make_plan
