@@ -238,9 +238,9 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
       text (3）, (3), 一、), a heading's section number (1.5 Integration), citation marks ([4])
       and labels of figures, tables and steps (图2, 步骤二, Figure 2, Step 3).
     - A number word or other uncertain value with nothing to pair with on the other side:
-      两场, "three parts:", "the first place", 二次开发, "both"; 12C, 28G, 5G (a unit or a name);
-      百万, 万亿 (a magnitude). When the other side has a value of the same kind, they are
-      compared.
+      两场, "three parts:", "the first place", 二次开发, 两个 ("both"); 12C, 28G, 5G (a unit or
+      a name); 百万, 万亿 (a magnitude). When the other side has a value of the same kind, they
+      are compared.
     - A value said twice on one side and once on the other (7步……7个步骤 / "seven steps"), and
       a value the other side quotes in code (`envoy:1.17.0`).
     - Code, URLs, image alt text, model numbers (910B2) and the fixed expressions listed in
