@@ -133,3 +133,16 @@ def test_check_rules_reject_bad_values():
     assert "checks.links.fragments: must be true or false" in problems
     assert "checks.numbers: must be a mapping" in problems
     assert "checks.translation_date: must be later or same" in problems
+
+
+def test_a_nested_setting_is_reported_at_its_own_line(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "original: zh\nchecks:\n  links:\n    localized: maybe\n  translation_date: earlier\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert info.value.problems == (
+        "checks.links.localized: must be true or false, not 'maybe' (line 4)",
+        "checks.translation_date: must be later or same, not 'earlier' (line 5)",
+    )

@@ -103,7 +103,17 @@ def parse_config(
     lines = lines or {}
 
     def bad(key: str, message: str) -> None:
-        problems.append((f"{key}: {message}", lines.get(key.split(".")[0])))
+        # The line of the key itself where it is known, else of the section holding it.
+        parts = key.split(".")
+        line = next(
+            (
+                lines[k]
+                for k in (".".join(parts[:n]) for n in range(len(parts), 0, -1))
+                if k in lines
+            ),
+            None,
+        )
+        problems.append((f"{key}: {message}", line))
 
     if data is None:
         data = {}
@@ -295,12 +305,15 @@ def _allow(value: Any, bad: Problem) -> tuple[str, ...]:
     return _names(value.get("allow"), "checks.untranslated.allow", bad)
 
 
-def _key_lines(node: yaml.Node | None) -> dict[str, int]:
-    """The line of each top-level key, so a problem can point at it."""
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """The line of each key, by its dotted path (``checks.links.localized``), so a problem can
+    point at it."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    return {
-        str(key.value): key.start_mark.line + 1
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
+    lines: dict[str, int] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            path = f"{prefix}{key.value}"
+            lines[path] = key.start_mark.line + 1
+            lines.update(_key_lines(value, path + "."))
+    return lines
