@@ -107,10 +107,18 @@ def test_glossary_terms_decide_between_paragraphs_of_equal_length():
             Term("浦江创新论坛", "Pujiang Innovation Forum"),
         )
     )
-    zh = blocks(["论坛在张江科学会堂举行。", "嘉宾出席浦江创新论坛。"])
-    en = blocks(["Guests attended the Pujiang Innovation Forum."])
+    # Too few words for the lexicon to tell (bilingual.lexicon.MIN_WORDS), and the same length.
+    zh = blocks(["张江科学会堂", "浦江创新论坛"])
+    en = blocks(["At the Pujiang Innovation Forum."])
     assert shape(align(zh, en)) == ["1-1", "1-0"]  # length alone pairs the wrong paragraph
     assert shape(align(zh, en, glossary)) == ["1-0", "1-1"]
+
+
+def test_the_lexicon_decides_between_paragraphs_with_no_anchors():
+    # Equal lengths, no number, link, term or name: only the words say which is translated.
+    zh = blocks(["论坛在科学会堂举行，吸引了许多观众。", "嘉宾出席了论坛并发表演讲。"])
+    en = blocks(["Guests attended the forum and gave speeches."])
+    assert shape(align(zh, en)) == ["1-0", "1-1"]
 
 
 def test_a_term_the_english_rephrases_does_not_break_the_alignment():
