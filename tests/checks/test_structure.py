@@ -188,3 +188,32 @@ def test_passage_is_reported_once_with_both_ranges(cli):
         "zh.md:59-61 (paragraph) and en.md:65-68 (HTML block) stand in the same place but do "
         "not translate each other"
     ) in messages
+
+
+def test_a_paragraph_and_its_list_folded_into_one_paragraph(root):
+    # nacos-2.0.1-release (tests/fixtures/real): the Chinese introduces a list of two
+    # releases; the English says both in one paragraph.
+    root.pair(
+        "a",
+        "Nacos是阿里巴巴开源的服务发现与配置管理项目，本次同时发布两个版本：\n\n"
+        "1. 发布2.0.1版本，主要致力于支持MCP-OVER-XDS协议，解决Nacos与Istio数据服务同步问题。\n"
+        "1. 发布1.4.2版本，极大增强k8s环境中JRaft集群Leader选举的稳定性。",
+        "Nacos is Alibaba's open source service discovery and configuration management "
+        "project. The 2.0.1 version released is mainly dedicated to supporting the "
+        "MCP-OVER-XDS protocol and making the JRaft election more stable.\n"
+        "The 1.4.2 version released also greatly enhances the stability of JRaft Leader "
+        "election.",
+    )
+    assert root.findings("a", "structure-mismatch") == []
+
+
+def test_a_list_cut_in_the_middle_is_not_folded_into_a_paragraph(root):
+    # Only a whole list folds into a paragraph: two items of four left over are missing.
+    root.pair(
+        "a",
+        "新加入的 Maintainer 成员有四位，都来自社区。\n\n- 甲\n- 乙\n- 丙\n- 丁",
+        "Four new Maintainers joined, all from the community.\n\n- A\n- B",
+    )
+    found = root.findings("a", "structure-mismatch")
+    assert [f.code for f in found] == ["S101", "S101"]
+    assert all(f.en is None and "(list item)" in f.message for f in found)
