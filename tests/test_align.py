@@ -144,3 +144,25 @@ def test_long_articles_align_in_a_band_around_the_diagonal():
     beads = align(zh, shortened)
     lonely = [b for b in beads if not b.en]
     assert len(lonely) == 1 and lonely[0].zh[0] is zh[600]
+
+
+def test_code_blocks_pair_by_their_code_not_their_comments():
+    # openkruise-2021-09-06-release-0.10.0 (tests/fixtures/real): the English comments are
+    # several times as long as the Chinese ones; the lines of code are the same.
+    code = "apiVersion: apps.kruise.io/v1alpha1\nkind: PodUnavailableBudget\nspec:\n"
+    zh_code = "```yaml\n" + code + "  # 保证的最小可用数量\n  minAvailable: 40%\n```"
+    en_code = (
+        "```yaml\n" + code + "  # Minimum number of Pods available for the current cloneset, "
+        "the example is cloneset.replicas(5) * 40% = 2, so at least two Pods stay available "
+        "while the others are upgraded, evicted or deleted by any voluntary disruption\n"
+        "  # When a Pod is deleted or evicted, the webhook checks this budget first and refuses "
+        "the request while fewer Pods than this are available; updates in place are checked "
+        "the same way, so a rollout waits until enough Pods are ready again\n"
+        "  minAvailable: 40%\n```"
+    )
+    # A paragraph missing after the code makes the programme run rather than the shortcut.
+    zh = blocks([ZH[1], zh_code, ZH[2], ZH[3]])
+    en = blocks([EN[1], en_code, EN[3]])
+    beads = align(zh, en)
+    assert shape(beads)[:2] == ["1-1", "1-1"]
+    assert beads[1].zh[0].kind == beads[1].en[0].kind == "code"

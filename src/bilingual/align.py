@@ -11,6 +11,7 @@ the blocks the first pass paired one to one, so one missing paragraph does not s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from bilingual import lexicon
@@ -69,6 +70,10 @@ _INF = float("inf")
 _MOVE_DELTA = 3.0
 #: How many anchors a lone paragraph must share with a neighbour to be joined to it.
 _ABSORB_ANCHORS = 2
+#: A comment in code: from # or // (after a space or at the start of the line) to its end.
+_COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
+#: Fewer lines of code than this, and two code blocks are compared by length like the rest.
+_CODE_LINES = 3
 #: Lexical evidence (``bilingual.lexicon``): a pair whose words agree better than this middle
 #: score costs less, one whose words agree worse costs more, by up to ``_LEXICON`` per unit.
 #: On the real pairs, blocks paired one to one score about 0.55 and their neighbours 0.13.
@@ -485,8 +490,33 @@ def _convincing(left: _Side, right: _Side, k: int) -> bool:
     missing = len(zs ^ es) + len(phrases) - found + len(zh_hints - en_hints)
     if missing > shared:
         return False
+    if shared:
+        return True
+    # No anchor either way: the words must not say that these two are not translations.
     agreement = _lexical(left, right, k, k + 1, k, k + 1)
     return agreement is None or agreement >= _LEXICON_LOW
+
+
+def _code_lines(block: Block) -> frozenset[str]:
+    """A code block's lines of code without comments and spaces; lines with Chinese (a string
+    or a comment the translator rendered) left out."""
+    lines = set()
+    for code in block.code:
+        for line in code.splitlines():
+            line = _COMMENT.sub("", line)
+            line = "".join(line.split())
+            if line and line.isascii():
+                lines.add(line)
+    return frozenset(lines)
+
+
+def _same_code(zh: Block, en: Block) -> bool | None:
+    """Whether two code blocks hold the same code: half their lines of code or more in common.
+    None when either has too few lines to tell."""
+    a, b = _code_lines(zh), _code_lines(en)
+    if min(len(a), len(b)) < _CODE_LINES:
+        return None
+    return len(a & b) * 2 >= min(len(a), len(b))
 
 
 def _mergeable(kinds: Sequence[str], start: int, end: int) -> bool:
@@ -553,6 +583,12 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
         + _HINT_MISS * min(len(zh_hints - en_hints), _ANCHOR_CAP)
         - _ANCHOR_BONUS * min(shared, _ANCHOR_CAP)
     )
+    if kind == "code" and right.kinds[j0] == "code":
+        # Code is the same on both sides but for its comments, which a translator may write
+        # at any length: the lines of code say whether two blocks are one, not their length.
+        same = _same_code(left.blocks[i0], right.blocks[j0])
+        if same is not None:
+            return prior + (-_ANCHOR_BONUS * _ANCHOR_CAP if same else _ANCHOR_MISS * _ANCHOR_CAP)
     delta = _delta(zh_len, en_len)
     length_cost = -math.log(max(math.erfc(delta / _SQRT2), 1e-300))
     agreement = _lexical(left, right, i0, i1, j0, j1)

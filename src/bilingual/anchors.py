@@ -46,8 +46,13 @@ def extractor(name: str) -> Callable[[Extractor], Extractor]:
     return register
 
 
+#: Code hosts whose owner and repository names are case-insensitive.
+_CASELESS_OWNERS = frozenset({"github.com", "gitlab.com", "gitee.com"})
+
+
 def normalise_link(target: str) -> str:
-    """A link target compared up to scheme (http/https), host case and a trailing slash."""
+    """A link target compared up to scheme (http/https), host case, a trailing slash and, on
+    code hosts (GitHub, GitLab, Gitee), the case of the owner and repository."""
     target = target.strip()
     lowered = target.lower()
     if "@" in target and "://" not in target:
@@ -56,8 +61,12 @@ def normalise_link(target: str) -> str:
         if lowered.startswith(scheme):
             rest = target[len(scheme) :]
             host, _, path = rest.partition("/")
-            path = path.rstrip("/")
-            return f"//{host.lower()}/{path}" if path else f"//{host.lower()}"
+            host, path = host.lower(), path.rstrip("/")
+            if host.removeprefix("www.") in _CASELESS_OWNERS:
+                # Owner and repository names are case-insensitive there (KubeVela/kubevela).
+                parts = path.split("/", 2)
+                path = "/".join([p.lower() for p in parts[:2]] + parts[2:])
+            return f"//{host}/{path}" if path else f"//{host}"
     return target
 
 

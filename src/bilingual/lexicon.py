@@ -49,6 +49,7 @@ _HAN_RUN = re.compile(f"(?:{HAN_CHAR.pattern})+")
 MIN_WORDS = 4
 
 
+@cache
 def stem(word: str) -> str:
     """A crude stem of a lower-case English word: one common suffix off, then seven letters at
     most, so that "develop", "developed" and "development" meet."""

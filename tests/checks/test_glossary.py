@@ -123,6 +123,8 @@ TERMS = """terms:
     variants: [O&M]
   - zh: 工作流
     en: workflow
+  - zh: 多集群
+    en: multi-cluster
   - zh: 孵化器
     en: Incubator
     variants: [incubator]
@@ -141,6 +143,7 @@ def terms_root(root):
         ("支持在线离线混部。", "Online and offline workloads can be co-located."),
         ("降低运维成本。", "It lowers operational costs."),
         ("项目进入孵化器。", "The project entered incubation."),
+        ("天然支持多集群", "Naturally Supporting Multiple Clusters"),  # tests/fixtures/real
     ],
 )
 def test_terminology_is_found_inflected(terms_root, check_json, zh, en):

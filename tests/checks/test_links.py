@@ -93,6 +93,23 @@ LOCALISED = [
 ]
 
 
+def test_code_host_owner_and_repository_in_any_case_are_one_resource(root):
+    # kubevela-2022-04-01-offline-deployment-practice (tests/fixtures/real).
+    root.pair(
+        "a",
+        "下载 [源码](https://github.com/kubevela/kubevela/releases)。",
+        "Download [the code](https://github.com/kubevela/KubeVela/releases).",
+    )
+    assert root.findings("a", "link-mismatch") == []
+    # Beyond owner and repository, GitHub paths are case-sensitive (branches, files).
+    root.pair(
+        "b",
+        "见 [说明](https://github.com/a/b/blob/main/README.md)。",
+        "See [the notes](https://github.com/a/b/blob/main/readme.md).",
+    )
+    assert len(root.findings("b", "link-mismatch")) == 1
+
+
 @pytest.mark.parametrize(("zh", "en"), LOCALISED)
 def test_localised_links_are_one_resource(root, zh, en):
     root.pair("a", zh, en)

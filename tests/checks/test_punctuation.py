@@ -55,6 +55,9 @@ def test_does_not_fire(root, zh, en):
         ("一）开幕式；", "a) The opening ceremony;"),
         ("“第一段引语，", "“The first paragraph of a quotation,"),  # continued in the next block
         ("他身高1米78。", """He is 5'10" tall."""),
+        # tests/fixtures/real: a quoted name that ends in a digit; an arrow drawn with 》.
+        ("将镜像替换为准备好的镜像。", 'Replace "example/quick-exit:v1.0.0" with your image.'),
+        ("`Deployment` =》 `ReplicaSet` =》`Pod` 这条关系链", "The chain from Deployment to Pod"),
     ],
 )
 def test_list_markers_continued_quotes_and_inches_do_not_fire(root, zh, en):

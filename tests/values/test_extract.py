@@ -192,6 +192,8 @@ EN = [
     ("Implementations MAY reject it", []),
     ("June said that", []),
     ("in April and May", ["date 2023-04", "date 2023-05"]),
+    ("the evolution of the 1.2/1.3 version", ["number 1.2", "number 1.3"]),
+    ("3/4 of them", ["fraction 3/4"]),
 ]
 
 

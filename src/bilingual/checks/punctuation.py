@@ -17,7 +17,11 @@ _FULL_WIDTH = re.compile(rf"(?<!{_HAN})[，。；：！？（）【】《》、]
 _ASCII_IN_CHINESE = re.compile(rf"(?<={_HAN})[,.;:!?](?=\s*{_HAN})")
 _MARKS = {"zh": re.compile("[（()）【】《》“”‘’「」]"), "en": re.compile("[()\\[\\]“”\"']")}
 _LIST_MARKER = re.compile(r"^\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-z])[)）]")
-_INCHES = re.compile(r"(?<=[0-9])[\"']")
+#: Feet and inches (5'10", 6.5"): a short number and its mark, not the end of a quoted name
+#: ("quick-exit:v1.0.0").
+_INCHES = re.compile(r"(?<![A-Za-z0-9.:/_-])([0-9]{1,3}(?:\.[0-9]+)?)[\"']")
+#: Arrows drawn with brackets: Deployment =》 ReplicaSet.
+_ARROWS = re.compile("[=-]+》|《[=-]+")
 _PAIRS = {
     "zh": (("（(", "）)"), ("【", "】"), ("《", "》"), ("“", "”"), ("‘", "’"), ("「", "」")),
     # In English ’ is also the apostrophe (SJTU’s), so single quotes are not counted.
@@ -49,7 +53,9 @@ def problems(text: str, lang: str) -> list[str]:
     if ")" in text[:4] or "）" in text[:4]:
         text = _LIST_MARKER.sub("", text, count=1)  # 1） and a) open no bracket
     if '"' in text or "'" in text:
-        text = _INCHES.sub("", text)  # 5'10": feet and inches, not quotes
+        text = _INCHES.sub(r"\1", text)  # 5'10": feet and inches, not quotes
+    if "》" in text or "《" in text:
+        text = _ARROWS.sub(" ", text)
     for opens, closes in _PAIRS[lang]:
         opened, closed = sum(map(text.count, opens)), sum(map(text.count, closes))
         if opened == closed + 1 and text.lstrip().startswith(opens):
@@ -73,9 +79,10 @@ def punctuation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
 
     ## What it does not report
     Code, URLs and e-mail addresses; list markers written `1)` or `1）`; inch and foot marks
-    after digits (5'11"); a quotation continued across paragraphs (an opening mark without a
-    closing one at the end of a paragraph that the next one continues); and full-width marks
-    next to Chinese quoted in the English (`Zhu Xinyuan (朱新远)`).
+    after short numbers (5'11"); arrows drawn with a bracket (`A =》 B`); a quotation
+    continued across paragraphs (an opening mark without a closing one at the end of a
+    paragraph that the next one continues); and full-width marks next to Chinese quoted in the
+    English (`Zhu Xinyuan (朱新远)`).
 
     ## Why is this bad?
     Mixed punctuation is the visible trace of copy and paste between the two languages, and an

@@ -158,8 +158,8 @@ _SKIP_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "for",
 def _matches(stem_of: str, word: str) -> bool:
     # The first letters of a word, without the ending English inflects or derives:
     # "location" matches "located", "operations" "operational", "delivery" "delivering".
-    # Short words (HA, ops) are matched whole.
-    if len(stem_of) <= 5:
+    # Short words (HA, ops, data) are matched whole; "multi" starts "multiple".
+    if len(stem_of) <= 4:
         return word == stem_of
     return word.startswith(stem_of[: max(5, len(stem_of) - 3)])
 

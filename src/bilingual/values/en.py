@@ -65,7 +65,8 @@ _NUM_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _ACADEMIC_YEAR = re.compile(r"(?P<y>[12][0-9]{3})[-–/](?P<yy>[0-9]{2})(?![0-9])")
-_SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
+#: 3/4, not the 2/1 of "1.2/1.3" (two decimals side by side).
+_SLASH_FRACTION = re.compile(r"(?<![0-9/.])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/]|\.[0-9])")
 _ISO_DATE = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
 _CLOCK = re.compile(
     r"(?<![0-9:.])(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
