@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bilingual import lexicon
 from bilingual.anchors import anchors, latin_phrases, phrase_text
@@ -85,6 +85,11 @@ _ABSORB_LEXICON = 0.2
 #: ... and as large a share as its neighbour's translation renders of its own words, or this
 #: much of it when the lone paragraph's one anchor is found there too.
 _ABSORB_SHARE = 0.85
+#: Words agreeing this much better with a neighbour than with the block in the same place
+#: mean the two were swapped.
+_LEXICON_MARGIN = 0.2
+#: Words agreeing this well count as proof of a translation moved elsewhere (see _evidence).
+_MOVE_LEXICON = 0.45
 #: Below this, two blocks in the same place are not taken as translations on sight.
 _LEXICON_LOW = 0.15
 _SQRT2 = math.sqrt(2)
@@ -217,19 +222,22 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
         spans.append((list(range(i, i + di)), list(range(j, j + dj))))
         i, j = i + di, j + dj
 
-    common: list[frozenset[str]] = []  # made on first use: most articles have no candidate
+    made: list[frozenset[str]] = []  # made on first use: most articles have no candidate
+
+    def common() -> frozenset[str]:
+        if not made:
+            made.append(_common_anchors(right))
+        return made[0]
 
     def evidence(a: int, b: int) -> tuple[int, int]:
-        if not common:
-            common.append(_common_anchors(right))
-        return _evidence(left, right, a, b, common[0])
+        return _evidence(left, right, a, b, common())
 
     def comparable(a: int, b: int) -> bool:
         return left.kinds[a] == right.kinds[b] and (
             _delta(left.lengths[a], right.lengths[b]) <= _MOVE_DELTA
         )
 
-    spans = _absorb(left, right, spans)
+    spans = _absorb(left, right, spans, common)
     spans, moved = find_moves(spans, evidence, comparable)
     zh, en = left.blocks, right.blocks
     return tuple(
@@ -239,11 +247,15 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
 
 
 def _absorb(
-    left: _Side, right: _Side, spans: list[tuple[list[int], list[int]]]
+    left: _Side,
+    right: _Side,
+    spans: list[tuple[list[int], list[int]]],
+    common: Callable[[], frozenset[str]],
 ) -> list[tuple[list[int], list[int]]]:
     """Join a paragraph left alone to the neighbouring pair whose other side says everything it
     names: every number, date, link, term and Latin name of it, two at least (one could be a
-    name the neighbour happens to repeat). A translator who merges two paragraphs and condenses
+    name the neighbour happens to repeat; a name the English has in more than two blocks, the
+    project's own, does not count). A translator who merges two paragraphs and condenses
     them leaves a length the aligner cannot pair; the anchors show the merge."""
     spans = list(spans)
     k = 0
@@ -256,7 +268,7 @@ def _absorb(
                     target
                     and target[0]
                     and target[1]
-                    and _covers(left, right, zh_blocks, en_blocks, target)
+                    and _covers(left, right, zh_blocks, en_blocks, target, common)
                 ):
                     spans[n] = (sorted(target[0] + zh_blocks), sorted(target[1] + en_blocks))
                     del spans[k]
@@ -274,6 +286,7 @@ def _covers(
     zh_blocks: list[int],
     en_blocks: list[int],
     target: tuple[list[int], list[int]],
+    common: Callable[[], frozenset[str]],
 ) -> bool:
     """Whether the lone block's anchors are all on the other side of ``target`` and either
     they are enough to say so (two at least) or its words are: the other side renders as much
@@ -288,7 +301,8 @@ def _covers(
         phrases = left.phrases[i]
         if not (mine <= theirs and all(f" {p} " in text for p in phrases)):
             return False
-        anchored = len(mine) + len(phrases)
+        names = sum(1 for p in phrases if not common().issuperset(p.split()))
+        anchored = len(mine) + names
         return anchored >= _ABSORB_ANCHORS or _rendered(
             left, right, zh_blocks, en_blocks, target, anchored
         )
@@ -331,10 +345,16 @@ def _rendered(
     share = _ABSORB_SHARE if anchored else 1.0
     if lone is None or own is None or lone < max(own * share, _ABSORB_LEXICON):
         return False
-    # The pair itself must not be one the aligner made for want of a better one: its two sides
-    # may not disagree on a link, an image, a name or a term, nor the English lack a number.
-    (i,), (j,) = target
-    return left.strong[i] == right.strong[j] and left.hints[i] <= right.hints[j]
+    # The pair must not be one the aligner made for want of a better one: joined, its two
+    # sides may not disagree on a link, an image, a name or a term, nor the English lack a
+    # number.
+    zh = target[0] + zh_blocks
+    en = target[1] + en_blocks
+    zh_strong = frozenset().union(*(left.strong[i] for i in zh))
+    en_strong = frozenset().union(*(right.strong[j] for j in en))
+    zh_hints = frozenset().union(*(left.hints[i] for i in zh))
+    en_hints = frozenset().union(*(right.hints[j] for j in en))
+    return zh_strong == en_strong and zh_hints <= en_hints
 
 
 def _zh_share(left: _Side, zh: list[int], right: _Side, en: list[int]) -> float | None:
@@ -372,6 +392,15 @@ def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str])
         + len((zh_hints & en_hints) - common)
     )
     missing = len(zs ^ es) + len(phrases) - len(found) + len(zh_hints - en_hints)
+    if not (shared or missing):
+        # No anchor either way: the words are the evidence. Words that agree well count as
+        # much as a link; words that hardly agree, against.
+        agreement = _lexical(left, right, i, i + 1, j, j + 1)
+        if agreement is not None:
+            if agreement >= _MOVE_LEXICON:
+                shared = 2
+            elif agreement < _LEXICON_MIDDLE:
+                missing = 1
     return shared, shared - missing
 
 
@@ -492,9 +521,19 @@ def _convincing(left: _Side, right: _Side, k: int) -> bool:
         return False
     if shared:
         return True
-    # No anchor either way: the words must not say that these two are not translations.
+    # No anchor either way: the words must not say that these two are not translations, nor
+    # that a neighbour is the translation (two swapped paragraphs).
     agreement = _lexical(left, right, k, k + 1, k, k + 1)
-    return agreement is None or agreement >= _LEXICON_LOW
+    if agreement is None:
+        return True
+    if agreement < _LEXICON_LOW:
+        return False
+    for other in (k - 1, k + 1):
+        if 0 <= other < len(right.blocks) and right.kinds[other] == right.kinds[k]:
+            elsewhere = _lexical(left, right, k, k + 1, other, other + 1)
+            if elsewhere is not None and elsewhere >= agreement + _LEXICON_MARGIN:
+                return False
+    return True
 
 
 def _code_lines(block: Block) -> frozenset[str]:
@@ -535,15 +574,32 @@ def _mergeable(kinds: Sequence[str], start: int, end: int) -> bool:
 
 
 def _lexical(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> float | None:
-    """How well the words of zh blocks ``i0:i1`` and en blocks ``j0:j1`` agree, or None."""
-    if i1 - i0 == 1:
+    """How well the words of zh blocks ``i0:i1`` and en blocks ``j0:j1`` agree, or None.
+
+    In a merge, every block must be translated: the agreement of the whole is averaged with
+    that of the block whose words the other side renders least. A paragraph left out, pulled
+    into a merge with its neighbour, has few of its words on the other side.
+    """
+    if i1 - i0 == 1 and j1 - j0 == 1:
         words, union = left.glosses(i0)
-    else:
-        parts = [left.glosses(i) for i in range(i0, i1)]
-        words = tuple(w for part in parts for w in part[0])
-        union = frozenset().union(*(part[1] for part in parts))
-    stems = right.stems(j0) if j1 - j0 == 1 else frozenset().union(*map(right.stems, range(j0, j1)))
-    return lexicon.agreement(words, union, stems)
+        return lexicon.agreement(words, union, right.stems(j0))
+    parts = [left.glosses(i) for i in range(i0, i1)]
+    union = frozenset().union(*(part[1] for part in parts))
+    stems = frozenset().union(*map(right.stems, range(j0, j1)))
+    least: float | None = None
+    for words, own in parts:  # each Chinese block against all the English
+        found = lexicon.agreement(words, own, stems)
+        if found is not None:
+            least = found if least is None else min(least, found)
+    words = tuple(w for part in parts for w in part[0])
+    for j in range(j0, j1):  # each English block against all the Chinese
+        found = lexicon.agreement(words, union, right.stems(j))
+        if found is not None:
+            least = found if least is None else min(least, found)
+    pooled = lexicon.agreement(words, union, stems)
+    if pooled is None or least is None:
+        return pooled
+    return (pooled + least) / 2
 
 
 def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> float:
