@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from bilingual import lexicon
 from bilingual.anchors import anchors, latin_phrases, phrase_text
@@ -90,6 +91,10 @@ _ABSORB_SHARE = 0.85
 _LEXICON_MARGIN = 0.2
 #: Words agreeing this well count as proof of a translation moved elsewhere (see _evidence).
 _MOVE_LEXICON = 0.45
+#: The halves of a translation are swapped when the words of one stand this much of the
+#: original's length before those of the one in front of it, over this many words at least.
+_ORDER_GAP = 0.3
+_ORDER_WORDS = 8
 #: Below this, two blocks in the same place are not taken as translations on sight.
 _LEXICON_LOW = 0.15
 _SQRT2 = math.sqrt(2)
@@ -241,9 +246,30 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
     spans, moved = find_moves(spans, evidence, comparable)
     zh, en = left.blocks, right.blocks
     return tuple(
-        Bead(tuple(zh[a] for a in za), tuple(en[b] for b in eb), moved=index in moved)
+        Bead(
+            tuple(zh[a] for a in za),
+            tuple(en[b] for b in eb),
+            moved=index in moved,
+            inverted=_inverted(left, right, za, eb),
+        )
         for index, (za, eb) in enumerate(spans)
     )
+
+
+def _inverted(left: _Side, right: _Side, zh: list[int], en: list[int]) -> bool:
+    """Whether the blocks of a merge render the one block on the other side in another order:
+    the words each renders stand, in that block, before those of the block in front of it
+    (``bilingual.lexicon.centres``), by a good part of its length and on enough words."""
+    if len(zh) == 1 and len(en) > 1:
+        one, lang, several = left.blocks[zh[0]], "zh", [right.blocks[j] for j in en]
+    elif len(en) == 1 and len(zh) > 1:
+        one, lang, several = right.blocks[en[0]], "en", [left.blocks[i] for i in zh]
+    else:
+        return False
+    found = lexicon.centres(_prose(one), lang, [_prose(b) for b in several])
+    if any(count == 0 for _, count in found) or sum(c for _, c in found) < _ORDER_WORDS:
+        return False
+    return any(b - a <= -_ORDER_GAP for (a, _), (b, _) in pairwise(found))
 
 
 def _absorb(

@@ -125,6 +125,35 @@ def agreement(
     return (found / len(chinese) + len(english & union) / len(english)) / 2
 
 
+def centres(text: str, lang: str, others: Sequence[str]) -> list[tuple[float, int]]:
+    """Where in ``text`` (0 at its start, 1 at its end) the words each of ``others`` renders
+    stand, on average, and how many words that is: only words that one of ``others`` renders
+    and no other count. ``text`` is one block in ``lang``; ``others`` are the blocks of the
+    other language that together translate it, in their order. A text whose parts are rendered
+    in order has rising centres."""
+    if lang == "zh":
+        sequence = [
+            _glosses(w) for w in words(text) if len(w) > 1 or w not in _HAN_STOP
+        ]  # each word as the stems that render it
+        targets = [english_stems(o) for o in others]
+        hits = [[k for k, t in enumerate(targets) if not g.isdisjoint(t)] for g in sequence]
+    else:
+        sequence = [stem(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOP]
+        targets = [chinese_glosses(o) for o in others]
+        hits = [[k for k, t in enumerate(targets) if s in t] for s in sequence]
+    places: list[list[float]] = [[] for _ in others]
+    total = max(len(hits), 1)
+    for position, found in enumerate(hits):
+        if len(found) == 1:
+            places[found[0]].append(position / total)
+    return [(sum(p) / len(p), len(p)) if p else (0.0, 0) for p in places]
+
+
+def chinese_glosses(text: str) -> frozenset[str]:
+    """Every English stem the content words of a Chinese text may be rendered by."""
+    return frozenset().union(*word_glosses(text))
+
+
 def make_entries(cedict: str) -> list[str]:
     """The lexicon's lines made from the text of CC-CEDICT (``scripts/make_lexicon.py``).
 

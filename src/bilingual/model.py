@@ -112,6 +112,9 @@ class Bead:
     #: The English stands elsewhere than the Chinese order puts it: a block the translator
     #: moved (``bilingual.reorder``).
     moved: bool = False
+    #: The blocks of the side that has several render the other side's one block in another
+    #: order than theirs: the halves of a translation swapped (``bilingual.align``).
+    inverted: bool = False
 
     @property
     def kind(self) -> str:

@@ -131,3 +131,49 @@ def test_moves_of_paragraphs_with_numbers_only(root, order, moved_zh):
     root.pair("a", "\n\n".join(ZH_NUMBERS), "\n\n".join(EN_NUMBERS[i] for i in order))
     found = root.findings("a")
     assert [(f.code, f.zh.line) for f in found] == [("S102", moved_zh)]
+
+
+#: Plain prose with no number, name, link or term: only the words tell which is which.
+PLAIN_ZH = [
+    "学生们在图书馆里安静地读书，老师在旁边帮助他们解答问题。",
+    "下午，大家一起去公园散步，欣赏美丽的花朵和绿色的树木。",
+    "晚上，学校举办了音乐会，许多家长也来观看演出。",
+    "活动结束后，校长感谢了所有参加的志愿者和工作人员。",
+]
+PLAIN_EN = [
+    "The students read quietly in the library while teachers helped them answer questions.",
+    "In the afternoon, everyone walked in the park together, enjoying the beautiful flowers "
+    "and green trees.",
+    "In the evening, the school held a concert, and many parents came to watch the performance.",
+    "After the event, the principal thanked all the volunteers and staff who took part.",
+]
+
+
+def test_swapped_paragraphs_with_no_anchors_are_found_by_their_words(root, check_json):
+    en = [PLAIN_EN[0], PLAIN_EN[2], PLAIN_EN[1], PLAIN_EN[3]]
+    root.pair("a", "\n\n".join(PLAIN_ZH), "\n\n".join(en))
+    found = _structure(check_json, root)
+    assert [code for code, _ in found] == ["S102"]
+    root.pair("b", "\n\n".join(PLAIN_ZH), "\n\n".join(PLAIN_EN))
+    _, report = check_json(root, "--select", "S101,S102,S103")
+    assert [f for f in report["findings"] if f["article"] == "b"] == []
+
+
+def test_halves_of_a_translation_in_the_other_order(root, check_json):
+    # One Chinese paragraph translated as two English ones, which come in the other order.
+    zh = PLAIN_ZH[0] + PLAIN_ZH[1] + PLAIN_ZH[2]
+    root.pair(
+        "a",
+        zh + "\n\n" + PLAIN_ZH[3],
+        "\n\n".join([PLAIN_EN[2], PLAIN_EN[0] + " " + PLAIN_EN[1], PLAIN_EN[3]]),
+    )
+    assert _structure(check_json, root) == [
+        ("S102", "en.md:7, en.md:9 render zh.md:7 (paragraph) in another order"),
+    ]
+    root.pair(
+        "b",
+        zh + "\n\n" + PLAIN_ZH[3],
+        "\n\n".join([PLAIN_EN[0] + " " + PLAIN_EN[1], PLAIN_EN[2], PLAIN_EN[3]]),
+    )
+    _, report = check_json(root, "--select", "S101,S102,S103")
+    assert [f for f in report["findings"] if f["article"] == "b"] == []

@@ -87,16 +87,21 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     After alignment, pairs a block left without a counterpart (or paired with one whose anchors
     disagree with its own) with a block elsewhere whose anchors — numbers, dates, links,
     images, glossary terms, Latin names — show that it is the translation: two of them shared
-    at least, and more shared than disagreeing. Reports once, at both lines, each block that
-    such a pairing puts out of order (the fewest blocks that explain the order: of two swapped
-    paragraphs, one). The other checks then compare the block with its real translation.
+    at least, and more shared than disagreeing. Where neither block has an anchor, their words
+    decide (a Chinese-English lexicon: the words agree well with each other and hardly with the
+    blocks they stood next to). Reports once, at both lines, each block that such a pairing
+    puts out of order (the fewest blocks that explain the order: of two swapped paragraphs,
+    one). The other checks then compare the block with its real translation. Also reports a
+    paragraph translated as two or three whose parts come in another order: the words each
+    part renders stand in the original before those of the part in front of it.
 
     ## What it does not report
-    A moved block with too little evidence (plain prose with no number, name or link, or one
-    shared number): it is reported as a missing block on each side (`structure-mismatch`), or,
-    where the aligner pairs two such blocks with each other, through what they hold (a number
-    that differs). Nor blocks merged or split in place, which alignment pairs. Of two swapped
-    neighbours one is reported; of two blocks swapped across others, both.
+    A moved block with too little evidence (a paragraph too short, or in words the lexicon does
+    not know, with no number, name or link, or only one shared number): it is reported as a
+    missing block on each side (`structure-mismatch`), or, where the aligner pairs two such
+    blocks with each other, through what they hold (a number that differs). Nor blocks merged
+    or split in place, which alignment pairs, nor sentences reordered within one paragraph. Of
+    two swapped neighbours one is reported; of two blocks swapped across others, both.
 
     ## Why is this bad?
     A paragraph in another place changes what the article says first and what a quotation
@@ -109,6 +114,8 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     Use instead: the English in the Chinese order, or mark a deliberate move with
     `<!-- bilingual-ignore: reordered-block -->`.
     """
+    if bead.inverted:
+        yield _inverted(bead, ctx)
     if not bead.moved or not bead.zh or not bead.en:
         return
     zh, en = bead.zh[0], bead.en[0]
@@ -119,6 +126,19 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         zh=zh,
         en=en,
         primary="en",
+    )
+
+
+def _inverted(bead: Bead, ctx: CheckContext) -> Finding:
+    one, several = ("zh", "en") if len(bead.zh) == 1 else ("en", "zh")
+    block = (bead.zh if one == "zh" else bead.en)[0]
+    parts = bead.en if one == "zh" else bead.zh
+    names = ", ".join(f"{several}.md:{b.line}" for b in parts)
+    return ctx.finding(
+        f"{names} render {one}.md:{block.line} ({kind_name(block.kind)}) in another order",
+        zh=bead.zh[0],
+        en=bead.en[0],
+        primary=several,
     )
 
 
