@@ -49,6 +49,12 @@ CHANGED = [
     ("举办两场报告会。", "Three lectures were held.", Severity.ERROR),
     ("学院有1名院士。", "The school has 10 academicians.", Severity.ERROR),
     ("七百余位嘉宾出席。", "Guests attended.", Severity.ERROR),
+    # An uncertain value (digits glued to a letter) replaced by a repeat of another value.
+    (
+        "如果一个Pod请求 33C，并且每个 NUMA 节点有 32C，",
+        "if a pod requests 33 CPU cores and each NUMA node has 33 cores,",
+        Severity.ERROR,
+    ),
 ]
 
 
@@ -64,6 +70,8 @@ ONE_SIDE_SOFT = [
     ("两个机场均已开放。", "Both airports are open."),
     ("它包含如下部分：", "It consists of three parts:"),
     ("三维重建", "three-dimensional reconstruction"),
+    ("如果一个Pod请求 33C，并且每个 NUMA 节点有 32C，", "if a pod requests 33 CPU cores,"),
+    ("共7步，7个步骤分两部分。", "Seven steps, in two parts."),
 ]
 
 

@@ -160,6 +160,36 @@ def _match(
     return pairs, left_zh, left_en
 
 
+def _replaced(
+    zh: list[Quantity],
+    en: list[Quantity],
+    pairs: list[tuple[Quantity, Quantity]],
+    left_zh: list[Quantity],
+    left_en: list[Quantity],
+) -> Iterator[tuple[Quantity, Quantity]]:
+    """An uncertain value written in digits (32C) left over on one side, where the other side
+    says one of its values again instead (33C, 32C / "33 cores, 33 cores"): the repeat
+    replaced it. Each pair found is taken out of ``left_zh`` / ``left_en``."""
+    paired_zh = {id(q) for q, _ in pairs}
+    paired_en = {id(q) for _, q in pairs}
+    for mine, theirs, paired, other_left, zh_side in (
+        (left_zh, en, paired_en, left_en, True),
+        (left_en, zh, paired_zh, left_zh, False),
+    ):
+        left_ids = {id(q) for q in other_left}
+        repeats = [q for q in theirs if id(q) not in paired and id(q) not in left_ids]
+        for quantity in list(mine):
+            if not (quantity.soft and any(c.isdigit() for c in quantity.text)):
+                continue
+            if any(q.kind is quantity.kind and q.soft for q in other_left):
+                continue  # compared with that one by _differences
+            repeat = next((q for q in repeats if q.kind is quantity.kind and not q.soft), None)
+            if repeat is not None:
+                repeats.remove(repeat)
+                mine.remove(quantity)
+                yield (quantity, repeat) if zh_side else (repeat, quantity)
+
+
 def _differences(
     zh: list[Quantity], en: list[Quantity]
 ) -> Iterator[tuple[Quantity | None, Quantity | None]]:
@@ -240,7 +270,8 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     - A number word or other uncertain value with nothing to pair with on the other side:
       两场, "three parts:", "the first place", 二次开发, 两个 ("both"); 12C, 28G, 5G (a unit or
       a name); 百万, 万亿 (a magnitude). When the other side has a value of the same kind, they
-      are compared.
+      are compared; an uncertain value in digits is reported too when the other side says one
+      of its values a second time in its place (33C, 32C / "33 cores … 33 cores").
     - A value said twice on one side and once on the other (7步……7个步骤 / "seven steps"), and
       a value the other side quotes in code (`envoy:1.17.0`).
     - Code, URLs, image alt text, model numbers (910B2) and the fixed expressions listed in
@@ -268,6 +299,8 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     pairs, left_zh, left_en = _match(zh, en)
     left_zh = [q for q in left_zh if not _in_code(q, bead.en)]
     left_en = [q for q in left_en if not _in_code(q, bead.zh)]
+    for zh_q, en_q in _replaced(zh, en, pairs, left_zh, left_en):
+        yield _report(ctx, bead, zh_q, en_q)
     named: set[Quantity] = set()
     if any(q.kind is Kind.VERSION for q in (*left_zh, *left_en)):
         named = _versions_named_elsewhere(ctx.pair, left_zh, left_en)
