@@ -29,7 +29,7 @@ def test_block_kinds_and_lines():
 code
 ```
 
-<div>html</div>
+<table><tr><td>html</td></tr></table>
 """
     assert kinds(body, offset=5) == [
         ("heading", 6),
@@ -120,3 +120,17 @@ def test_blockquote_holding_a_list_is_one_block():
 def test_end_lines_leave_out_trailing_blank_lines():
     blocks = parse_blocks("- a\n- b\n\n- c\n\npara\nline2\n", offset=10)
     assert [(b.line, b.end_line) for b in blocks] == [(11, 11), (12, 12), (14, 14), (16, 17)]
+
+
+def test_html_that_only_wraps_text_is_a_paragraph():
+    # answer-apache-answer-joined-first-alc-hangzhou-meetup (tests/fixtures/real): references
+    # written as <p> elements, their URLs as text.
+    (block,) = parse_blocks(
+        '<p id="ref1">[1] https://cwiki.apache.org/confluence/display/COMDEV/ALC </p>\n'
+        '<p id="ref2">[2] WeChat Public Account: alc_hangzhou </p>\n'
+    )
+    assert block.kind == "paragraph"
+    assert block.links == ("https://cwiki.apache.org/confluence/display/COMDEV/ALC",)
+    assert "WeChat Public Account" in block.text
+    (table,) = parse_blocks("<table><tr><td>甲</td></tr></table>\n")
+    assert table.kind == "html"

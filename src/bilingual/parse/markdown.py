@@ -230,9 +230,13 @@ class _Walker:
         images = _html_targets(rest, "img", "source")
         if kind == "html" and images and not text.strip():
             kind = "paragraph"  # frozen as an image: only images inside the markup
+        elif kind == "html" and text.strip() and _prose_markup(rest):
+            kind = "paragraph"  # <p>text</p>: a paragraph written in HTML
         target = container or self.open(kind, tok)
         target.parts.append(" " + text + " ")
         target.links.extend(_html_targets(rest))
+        if kind == "paragraph":
+            target.links.extend(find_links(text))  # a URL written as text, as in Markdown
         if images and not text.strip():
             target.has_image = True
         else:
@@ -258,6 +262,34 @@ class _Walker:
                 self.blocks.append(draft)
             draft.end_line = first + index
             _children(line, draft)
+
+
+#: Tags that only wrap text: an HTML block made of them is a paragraph.
+_PROSE_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "span",
+        "a",
+        "br",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "sup",
+        "sub",
+        "small",
+        "font",
+        "center",
+        "code",
+    ]
+)
+_TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)")
+
+
+def _prose_markup(html: str) -> bool:
+    return all(name.lower() in _PROSE_TAGS for name in _TAG_NAME.findall(html))
 
 
 def _chinese_prose(content: str) -> bool:
