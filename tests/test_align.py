@@ -166,3 +166,30 @@ def test_code_blocks_pair_by_their_code_not_their_comments():
     beads = align(zh, en)
     assert shape(beads)[:2] == ["1-1", "1-1"]
     assert beads[1].zh[0].kind == beads[1].en[0].kind == "code"
+
+
+def test_latin_names_leave_out_version_words():
+    from bilingual.anchors import latin_phrases
+
+    assert latin_phrases("在 Kruise v0.10.0 版本中新增的 PodUnavailableBudget（PUB）功能") == {
+        "kruise",
+        "podunavailablebudget",
+        "pub",
+    }
+
+
+def test_a_condensed_translation_in_place_pairs_on_its_names():
+    # openkruise-2021-09-06-release-0.10.0 (tests/fixtures/real): the English drops the version
+    # and the aside in parentheses, and writes the feature gates in the plural.
+    zh = blocks(
+        [
+            ZH[1],
+            "使用 PodUnavailableBudget 功能，需要在 安装/升级 Kruise v0.10.0 的时候打开"
+            "feature-gate（两个可以选择打开一个，也可以都打开）：",
+            ZH[2],
+        ]
+    )
+    en = blocks(
+        [EN[1], "You have to enable the feature-gates when install or upgrade Kruise:", EN[2]]
+    )
+    assert shape(align(zh, en)) == ["1-1", "1-1", "1-1"]

@@ -325,7 +325,7 @@ def _covers(
         theirs = frozenset().union(*(right.strong[j] | right.hints[j] for j in target[1]))
         text = "".join(right.text(j) for j in target[1])
         phrases = left.phrases[i]
-        if not (mine <= theirs and all(f" {p} " in text for p in phrases)):
+        if not (mine <= theirs and all(_has(text, p) for p in phrases)):
             return False
         names = sum(1 for p in phrases if not common().issuperset(p.split()))
         anchored = len(mine) + names
@@ -401,6 +401,12 @@ def _en_share(right: _Side, en: list[int], left: _Side, zh: list[int]) -> float 
     return len(stems & glosses) / len(stems)
 
 
+def _has(text: str, phrase: str) -> bool:
+    """Whether English words (``phrase_text``) hold a Latin phrase of the Chinese, its last word
+    in the plural too (feature-gate / feature-gates)."""
+    return f" {phrase} " in text or f" {phrase}s " in text
+
+
 def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str]) -> tuple[int, int]:
     """Anchors zh block ``i`` and en block ``j`` share, and shared minus disagreeing ones.
 
@@ -411,7 +417,7 @@ def _evidence(left: _Side, right: _Side, i: int, j: int, common: frozenset[str])
     zs, es = left.strong[i], right.strong[j]
     zh_hints, en_hints = left.hints[i], right.hints[j]
     phrases = left.phrases[i]
-    found = [p for p in phrases if f" {p} " in right.text(j)]
+    found = [p for p in phrases if _has(right.text(j), p)]
     shared = (
         2 * len((zs & es) - common)  # a link or an image is specific: it counts twice
         + sum(1 for p in found if not common.issuperset(p.split()))
@@ -520,7 +526,7 @@ def _merges(
 
 def _phrases_found(phrases: frozenset[str], right: _Side, j0: int, j1: int) -> int:
     texts = [right.text(j) for j in range(j0, j1)]
-    return sum(1 for p in phrases if any(f" {p} " in t for t in texts))
+    return sum(1 for p in phrases if any(_has(t, p) for t in texts))
 
 
 def _convincing(left: _Side, right: _Side, k: int) -> bool:

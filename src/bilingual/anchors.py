@@ -32,6 +32,7 @@ _ANY_LATIN = re.compile("[A-Za-z]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\- ]*[A-Za-z0-9]|[A-Za-z]")
 _STOP = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "to", "at", "by", "with"})
+_VERSION_WORD = re.compile(r"v[0-9]+")
 
 
 def extractor(name: str) -> Callable[[Extractor], Extractor]:
@@ -143,7 +144,8 @@ def latin_phrases(text: str) -> frozenset[str]:
 def _latin_phrases(text: str) -> frozenset[str]:
     found = set()
     for run in _LATIN_RUN.findall(text):
-        words = _LATIN.findall(run.lower())
+        # A version's "v1" is a value, compared as one: not a word of the name.
+        words = [w for w in _LATIN.findall(run.lower()) if not _VERSION_WORD.fullmatch(w)]
         if words and not all(w in _STOP for w in words):
             found.add(" ".join(words))
     return frozenset(found)
