@@ -80,6 +80,8 @@ _CODE_LINES = 3
 #: On the real pairs, blocks paired one to one score about 0.55 and their neighbours 0.13.
 _LEXICON = 4.0
 _LEXICON_MIDDLE = 0.33
+#: The least the lexicon can add to a bead's cost (words agreeing perfectly).
+_LEXICAL_FLOOR = _LEXICON * (_LEXICON_MIDDLE - 1.0)
 #: A lone paragraph joined to its neighbour on the lexicon's word must have at least this
 #: share of its words rendered there.
 _ABSORB_LEXICON = 0.2
@@ -485,7 +487,7 @@ def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
                 if c < best:
                     best, move = c, (1, 0)
                 if j:
-                    c = prev[j - 1] + _cost(left, right, i - 1, i, j - 1, j)
+                    c = prev[j - 1] + _cost(left, right, i - 1, i, j - 1, j, best - prev[j - 1])
                     if c < best:
                         best, move = c, (1, 1)
                     # Merges join paragraphs only: look at them only where both ends are ones.
@@ -518,7 +520,8 @@ def _merges(
     """The best of the 1-2, 2-1, 1-3 and 3-1 beads ending at cell (i, j), or ``best``."""
     for di, dj in ((1, 2), (2, 1), (1, 3), (3, 1)):
         if i >= di and j >= dj and cost[i - di][j - dj] != _INF:
-            c = cost[i - di][j - dj] + _cost(left, right, i - di, i, j - dj, j)
+            before = cost[i - di][j - dj]
+            c = before + _cost(left, right, i - di, i, j - dj, j, best - before)
             if c < best:
                 best, move = c, (di, dj)
     return best, move
@@ -634,8 +637,14 @@ def _lexical(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> f
     return (pooled + least) / 2
 
 
-def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> float:
-    """The cost of a bead joining zh blocks ``i0:i1`` and en blocks ``j0:j1`` (both non-empty)."""
+def _cost(
+    left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int, limit: float = _INF
+) -> float:
+    """The cost of a bead joining zh blocks ``i0:i1`` and en blocks ``j0:j1`` (both non-empty).
+
+    A bead that cannot cost less than ``limit`` whatever its words (the lexicon's term is
+    bounded) is not weighed further: some value at least ``limit`` is returned. The programme
+    passes what it already has, which spares most of the lexicon's work."""
     kind = left.kinds[i0]
     kind_cost = 0.0
     if i1 - i0 + j1 - j0 > 2:
@@ -679,6 +688,8 @@ def _cost(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> floa
             return prior + (-_ANCHOR_BONUS * _ANCHOR_CAP if same else _ANCHOR_MISS * _ANCHOR_CAP)
     delta = _delta(zh_len, en_len)
     length_cost = -math.log(max(math.erfc(delta / _SQRT2), 1e-300))
+    cost = prior + kind_cost + length_cost + anchor_cost
+    if cost + _LEXICAL_FLOOR >= limit:
+        return cost + _LEXICAL_FLOOR
     agreement = _lexical(left, right, i0, i1, j0, j1)
-    lexical_cost = 0.0 if agreement is None else _LEXICON * (_LEXICON_MIDDLE - agreement)
-    return prior + kind_cost + length_cost + anchor_cost + lexical_cost
+    return cost if agreement is None else cost + _LEXICON * (_LEXICON_MIDDLE - agreement)
