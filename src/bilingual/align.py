@@ -365,10 +365,14 @@ def _rendered(
     if len(target[0]) + len(target[1]) > 2:
         return False  # a merge already: another block would hide what it leaves out
     if zh_blocks:
-        lone = _zh_share(left, zh_blocks, right, target[1])
+        # Only the lone block's own words count: words its neighbour says too (a sentence
+        # repeated from paragraph to paragraph) are rendered there for the neighbour's sake.
+        besides = frozenset(w for i in target[0] for w in left.glosses(i)[0])
+        lone = _zh_share(left, zh_blocks, right, target[1], besides)
         own = _zh_share(left, target[0], right, target[1])
     else:
-        lone = _en_share(right, en_blocks, left, target[0])
+        besides = frozenset().union(*map(right.stems, target[1]))
+        lone = _en_share(right, en_blocks, left, target[0], besides)
         own = _en_share(right, target[1], left, target[0])
     share = _ABSORB_SHARE if anchored else 1.0
     if lone is None or own is None or lone < max(own * share, _ABSORB_LEXICON):
@@ -385,18 +389,24 @@ def _rendered(
     return zh_strong == en_strong and zh_hints <= en_hints
 
 
-def _zh_share(left: _Side, zh: list[int], right: _Side, en: list[int]) -> float | None:
-    """The share of the Chinese blocks' words with a rendering in the English blocks."""
-    words = [w for i in zh for w in left.glosses(i)[0]]
+def _zh_share(
+    left: _Side, zh: list[int], right: _Side, en: list[int], besides: frozenset = frozenset()
+) -> float | None:
+    """The share of the Chinese blocks' words (but those ``besides``) with a rendering in the
+    English blocks."""
+    words = [w for i in zh for w in left.glosses(i)[0] if w not in besides]
     if len(words) < lexicon.MIN_WORDS:
         return None
     stems = frozenset().union(*map(right.stems, en))
     return sum(1 for w in words if not w.isdisjoint(stems)) / len(words)
 
 
-def _en_share(right: _Side, en: list[int], left: _Side, zh: list[int]) -> float | None:
-    """The share of the English blocks' words that render a word of the Chinese blocks."""
-    stems = frozenset().union(*map(right.stems, en))
+def _en_share(
+    right: _Side, en: list[int], left: _Side, zh: list[int], besides: frozenset = frozenset()
+) -> float | None:
+    """The share of the English blocks' words (but those ``besides``) that render a word of the
+    Chinese blocks."""
+    stems = frozenset().union(*map(right.stems, en)) - besides
     if len(stems) < lexicon.MIN_WORDS:
         return None
     glosses = frozenset().union(*(left.glosses(i)[1] for i in zh))

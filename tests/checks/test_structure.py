@@ -218,3 +218,33 @@ def test_a_list_cut_in_the_middle_is_not_folded_into_a_paragraph(root):
     found = root.findings("a", "structure-mismatch")
     assert [f.code for f in found] == ["S101", "S101"]
     assert all(f.en is None and "(list item)" in f.message for f in found)
+
+
+def test_a_dropped_paragraph_that_repeats_its_neighbours_sentence_is_reported(root):
+    # From the generated benchmark corpus (bench/corpus, 2025-artificial-intelligence-04155):
+    # both Chinese paragraphs carry the same stock sentences, which the neighbour's translation
+    # renders; the second paragraph's translation was deleted, and the words of it that the
+    # neighbour's translation renders are not its own.
+    stock = "相关负责人表示，将继续加强与国内外高校和企业的合作。与会专家围绕"
+    root.pair(
+        "a",
+        "## 人工智能研究进展\n\n"
+        "项目总投资2.1亿元，建设面积达7.6万平方米。上海交通大学"
+        + stock
+        + "智慧医疗领域的前沿问题展开深入讨论，并就学科交叉与成果转化提出建议。7月11日，"
+        "上海交通大学举办智慧医疗主题交流会，一百余位嘉宾出席。\n\n"
+        "上海白玉兰开源开放研究院"
+        + stock
+        + "集成电路领域的前沿问题展开深入讨论，并就学科交叉与成果转化提出建议。\n\n"
+        "## 人工智能研究进展",
+        "## Progress in Artificial Intelligence\n\n"
+        "The project has a total investment of RMB 210 million and covers 76,000 square "
+        "meters. A representative of SJTU said it would keep strengthening cooperation with "
+        "universities and companies in China and abroad. Experts discussed frontier questions "
+        "in smart healthcare and made suggestions on interdisciplinary research and the "
+        "transfer of results. On July 11, SJTU held a forum on smart healthcare, attended by "
+        "more than 100 guests.\n\n"
+        "## Progress in Artificial Intelligence",
+    )
+    (finding,) = root.findings("a", "structure-mismatch")
+    assert finding.message.startswith("zh.md:11 (paragraph) has no counterpart in en.md")
