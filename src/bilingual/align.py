@@ -603,6 +603,16 @@ def _same_code(zh: Block, en: Block) -> bool | None:
     return len(a & b) * 2 >= min(len(a), len(b))
 
 
+def _titled_item(
+    kinds: Sequence[str], start: int, end: int, others: Sequence[str], first: int, last: int
+) -> bool:
+    """Whether one list item (``kinds[start:end]``) stands for a heading and its paragraphs on
+    the other side: "- 环境变量共享 可以通过……" / "### Share environment variables", text."""
+    if end - start != 1 or kinds[start] != "list_item" or last - first < 2:
+        return False
+    return others[first] == "heading" and set(others[first + 1 : last]) == {"paragraph"}
+
+
 def _mergeable(kinds: Sequence[str], start: int, end: int) -> bool:
     """Whether blocks ``start:end`` may together translate one block or more: paragraphs; a list
     item and the paragraphs after it; a paragraph and the whole list after it (an introduction
@@ -658,11 +668,15 @@ def _cost(
     kind = left.kinds[i0]
     kind_cost = 0.0
     if i1 - i0 + j1 - j0 > 2:
-        if kind != right.kinds[j0]:
+        if _titled_item(left.kinds, i0, i1, right.kinds, j0, j1) or _titled_item(
+            right.kinds, j0, j1, left.kinds, i0, i1
+        ):
+            kind_cost = _MIXED_MERGE + _HEADING_LEVEL
+        elif kind != right.kinds[j0] or not (
+            _mergeable(left.kinds, i0, i1) and _mergeable(right.kinds, j0, j1)
+        ):
             return _INF
-        if not (_mergeable(left.kinds, i0, i1) and _mergeable(right.kinds, j0, j1)):
-            return _INF
-        if kind != "paragraph" or "list_item" in (*left.kinds[i0:i1], *right.kinds[j0:j1]):
+        elif kind != "paragraph" or "list_item" in (*left.kinds[i0:i1], *right.kinds[j0:j1]):
             kind_cost = _MIXED_MERGE
         zs = left.strong[i0].union(*left.strong[i0 + 1 : i1])
         es = right.strong[j0].union(*right.strong[j0 + 1 : j1])

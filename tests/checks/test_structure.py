@@ -248,3 +248,20 @@ def test_a_dropped_paragraph_that_repeats_its_neighbours_sentence_is_reported(ro
     )
     (finding,) = root.findings("a", "structure-mismatch")
     assert finding.message.startswith("zh.md:11 (paragraph) has no counterpart in en.md")
+
+
+def test_a_titled_list_item_made_a_section_is_one_structural_finding(root):
+    # openkruise-2021-03-15-sidecarset-0.8.0 (tests/fixtures/real): a list item of a title and
+    # its text becomes a heading and a paragraph; the words are all there, the structure
+    # differs (as a reviewer judged the same change of the items before it).
+    root.pair(
+        "a",
+        "- 环境变量共享 可以通过 transferEnv 从其它容器中获取环境变量，会把名为 "
+        "sourceContainerName 容器中名为 envName 的环境变量拷贝到本sidecar容器。",
+        "### Share environment variables\n\n"
+        "Use transferEnv to obtain environment variables from other containers, which copies "
+        "the environment variable named envName in the sourceContainerName container to the "
+        "current Sidecar container.",
+    )
+    found = [f.message for f in root.findings("a", "structure-mismatch")]
+    assert found == ["zh.md:7 is a list item but its counterpart en.md:7 is a heading"]

@@ -31,8 +31,9 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     ## What it does
     After the two bodies are aligned block by block, reports each heading, paragraph, list item,
     quote, image, table or code block left without a counterpart, at its own line, and each pair
-    of aligned blocks of different kinds (a heading translated as a paragraph). A paragraph
-    translated as two, or two as one, is fine.
+    of aligned blocks of different kinds (a heading translated as a paragraph; a list item of a
+    title and its text made a heading and a paragraph, reported once at the heading). A
+    paragraph translated as two, or two as one, is fine.
 
     ## What it does not report
     A paragraph split into two or three, or two or three merged into one (alignment pairs
@@ -67,7 +68,9 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
                 f"{lack}.md{place}",
                 **{have: block},
             )
-    elif len(bead.zh) == len(bead.en) == 1 and bead.zh[0].kind != bead.en[0].kind:
+    elif (len(bead.zh) == len(bead.en) == 1 or _titled_item(bead)) and (
+        bead.zh[0].kind != bead.en[0].kind
+    ):
         zh, en = bead.zh[0], bead.en[0]
         if zh.heading_like and en.heading_like:
             return  # "1. **Hybrid cloud**" translated as "### Hybrid cloud": the same heading
@@ -77,6 +80,13 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             zh=zh,
             en=en,
         )
+
+
+def _titled_item(bead: Bead) -> bool:
+    """One list item on one side, a heading and its text on the other: the structure differs
+    although the words are all there."""
+    one, other = (bead.zh, bead.en) if len(bead.zh) == 1 else (bead.en, bead.zh)
+    return len(one) == 1 and one[0].kind == "list_item" and other[0].kind == "heading"
 
 
 @check("S102", "reordered-block", severity=Severity.WARNING)
