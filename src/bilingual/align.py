@@ -246,6 +246,7 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
 
     spans = _absorb(left, right, spans, common)
     spans, moved = find_moves(spans, evidence, comparable)
+    spans = _sandwiched(left, right, spans, evidence, moved)
     zh, en = left.blocks, right.blocks
     return tuple(
         Bead(
@@ -256,6 +257,33 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
         )
         for index, (za, eb) in enumerate(spans)
     )
+
+
+def _sandwiched(
+    left: _Side,
+    right: _Side,
+    spans: list[tuple[list[int], list[int]]],
+    evidence: Callable[[int, int], tuple[int, int]],
+    moved: set[int],
+) -> list[tuple[list[int], list[int]]]:
+    """Pair a block left alone on each side of the same place, between the same two pairs,
+    when they are of one kind and share what they name with nothing disagreeing: a translation
+    much longer or shorter than its original (an explanation added or dropped), which length
+    alone kept apart."""
+    result = list(spans)
+    k = 0
+    while k + 1 < len(result):
+        first, second = result[k], result[k + 1]
+        lone = [s for s in (first, second) if len(s[0]) + len(s[1]) == 1]
+        if len(lone) == 2 and bool(first[0]) != bool(second[0]) and not moved & {k, k + 1}:
+            (i,) = first[0] or second[0]
+            (j,) = first[1] or second[1]
+            shared, net = evidence(i, j)
+            if left.kinds[i] == right.kinds[j] and shared >= 1 and net == shared:
+                result[k : k + 2] = [([i], [j])]
+                moved = {m - 1 if m > k else m for m in moved}
+        k += 1
+    return result
 
 
 def _inverted(left: _Side, right: _Side, zh: list[int], en: list[int]) -> bool:

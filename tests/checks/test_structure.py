@@ -265,3 +265,22 @@ def test_a_titled_list_item_made_a_section_is_one_structural_finding(root):
     )
     found = [f.message for f in root.findings("a", "structure-mismatch")]
     assert found == ["zh.md:7 is a list item but its counterpart en.md:7 is a heading"]
+
+
+def test_a_much_longer_translation_in_place_pairs_on_what_it_names(root):
+    # openkruise-2022-03-29-release-1.1 (tests/fixtures/real): the English explains the
+    # policy at six times the length; the two items name the same policy and nothing else.
+    root.pair(
+        "a",
+        "- `Retain`：默认策略，保留 PVC 对象。\n"
+        "- `Delete`：当 Pod 删除时，自动删除它所关联的 PVC 对象。\n"
+        "- `Keep`：保持不变。",
+        "- `Retain`: the default policy keeps the PVC objects.\n"
+        "- `Delete`: The PVCs created from the `volumeClaimTemplate` are deleted for each Pod "
+        "affected by the policy. With the `whenDeleted` policy all PVCs from the "
+        "`volumeClaimTemplate` are deleted after their Pods have been deleted. With the "
+        "`whenScaled` policy, only PVCs corresponding to Pod replicas being scaled down are "
+        "deleted, after their Pods have been deleted.\n"
+        "- `Keep`: nothing changes.",
+    )
+    assert root.findings("a", "structure-mismatch", "passage-mismatch") == []

@@ -164,7 +164,9 @@ def passage_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
 
     ## What it does not report
     A passage whose blocks have no counterpart on one side only: each of those is a missing
-    block (`structure-mismatch`). Nor one paragraph split into two or three, or two or three
+    block (`structure-mismatch`). One block on each side of the same kind that name the same
+    things (numbers, links, terms, Latin names, none disagreeing): a translation much longer or
+    shorter than its original, paired. Nor one paragraph split into two or three, or two or three
     merged into one, which alignment pairs.
 
     ## Why is this bad?
