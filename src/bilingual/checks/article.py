@@ -113,12 +113,18 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
         )
     for problem in pair.problems:
         if problem.kind == "front-matter":
-            yield ctx.finding(problem.message, **{problem.lang: problem.line or 1})
+            # The file in the message too, as for an unreadable file: a reader of the message
+            # alone (an annotation, a log line) knows which side to open.
+            line = problem.line or 1
+            yield ctx.finding(
+                f"{problem.lang}.md:{line}: {problem.message}", **{problem.lang: line}
+            )
     for lang in LANGS:
         article = pair.side(lang)
         if article is not None:
             for message, key in _meta_problems(article):
-                yield ctx.finding(message, **{lang: article.meta_lines.get(key, 1)})
+                line = article.meta_lines.get(key, 1)
+                yield ctx.finding(f"{lang}.md:{line}: {message}", **{lang: line})
 
 
 def _meta_problems(article: Article) -> Iterator[tuple[str, str]]:
