@@ -66,7 +66,9 @@ _NUM_SUFFIX = re.compile(
 )
 _ACADEMIC_YEAR = re.compile(r"(?P<y>[12][0-9]{3})[-–/](?P<yy>[0-9]{2})(?![0-9])")
 _SLASH_FRACTION = re.compile(r"(?<![0-9/])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
-_ISO_DATE = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
+#: The year's first digit stands alone so that ``re`` skips to digits: a pattern opening on a
+#: repeat ([0-9]{4}) is tried at every position of the text.
+_ISO_DATE = re.compile(r"(?P<y>[0-9][0-9]{3})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
 _CLOCK = re.compile(
     r"(?<![0-9:.])(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
     r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])",
@@ -246,7 +248,8 @@ def _dates_and_times(
                 int(match.group("cs")), 10 ** len(match.group("cs"))
             )
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
-    if digits and _AM_PM.search(text):
+    am_pm = digits and _AM_PM.search(text) is not None
+    if am_pm:
         for match in _CLOCK_RANGE.finditer(text):  # 9-11 a.m.: both ends in the morning
             yield from _clock_range(match)
     if digits and "0s" in text:  # every decade ends so: 1990s, '90s
@@ -257,7 +260,7 @@ def _dates_and_times(
                 continue
             decade = int(match.group("d") or match.group("a") or match.group("b")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
-    if digits and (":" in text or _AM_PM.search(text)):
+    if digits and (":" in text or am_pm):
         for match in _CLOCK.finditer(text):
             quantity = _clock(match)
             if quantity is not None:
