@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bilingual.model import Block
@@ -52,6 +53,9 @@ def _md() -> MarkdownIt:
         # Line endings and NUL characters are normalised in ``parse_blocks`` instead: the rule
         # substitutes every line ending, a plain \n with \n too, in each article.
         _parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable("normalize")
+        # Both sides of a pair link the same pages, and normalising a URL (parsing, punycode,
+        # percent-encoding) costs more than the rest of its link: each is normalised once.
+        _parser.normalizeLink = lru_cache(maxsize=256)(_parser.normalizeLink)  # type: ignore[method-assign]
         _quiet_block_rules()
     return _parser
 

@@ -435,8 +435,6 @@ def _digits(match: re.Match[str], text: str) -> Quantity | None:
     glued = glued and not (after[1:2].isalpha() and after[1:2].isascii())
     if len(shape.group()) > 40:
         return None  # not a quantity anyone writes; and int() refuses very long digit strings
-    if _ACADEMIC_YEAR.match(text, start):
-        return None  # 2023-24: read by _academic_years as 2023 and 2024
     value = _decimal(shape.group())
     kind = Kind.NUMBER
     if suffix and suffix.group("ord"):
