@@ -128,6 +128,15 @@ def _vocabulary() -> frozenset[str]:
     )  # fmt: skip
 
 
+@cache
+def _ascii_vocabulary() -> frozenset[bytes]:
+    return frozenset(word.encode("ascii") for word in _vocabulary())
+
+
+#: Every byte but a-z as a space: the words of ASCII text are then what ``split`` returns.
+_NOT_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def parse_words(words: str) -> int | None:
     """The value of English number words: "seven hundred", "twelve thousand", "a million"."""
     total = current = 0
@@ -176,10 +185,15 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
     """The words of ``text`` that can take part in a quantity: (word, lower-case, start, end).
 
     A set intersection finds which vocabulary words occur at all (most sentences have one or
-    two); only those are then located, by plain string search.
+    two); only those are then located, by plain string search. ASCII text is split into its
+    words as bytes, several times cheaper than a regular expression listing them.
     """
     lowered = text.lower()
-    present = _vocabulary().intersection(_LETTERS.findall(lowered))
+    if lowered.isascii():
+        words = lowered.encode("ascii").translate(_NOT_LETTERS).split()
+        present = {word.decode("ascii") for word in _ascii_vocabulary().intersection(words)}
+    else:
+        present = _vocabulary().intersection(_LETTERS.findall(lowered))
     if not present:
         return []
     found = []
