@@ -25,8 +25,8 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7\u2014\u20
 #: spaces that stand between Han characters (每个时段限额800人 is one run).
 HAN = re.compile(f"[{_HAN_CHAR}](?:[{_HAN_CHAR}{_CJK_PUNCT}]|[0-9 .,%:\\-]+(?=[{_HAN_CHAR}]))*")
 HAN_CHAR = re.compile(f"[{_HAN_CHAR}]")
-#: Runs of anything but Han characters.
-NOT_HAN = re.compile(f"[^{_HAN_CHAR}]+")
+#: Runs of Han characters (counted by their lengths: cheaper than listing every one).
+HAN_RUN = re.compile(f"[{_HAN_CHAR}]+")
 
 _FULL_WIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
