@@ -20,7 +20,7 @@ from bilingual.anchors import anchors, latin_phrases, phrase_text
 from bilingual.glossary.model import Glossary
 from bilingual.model import Bead, Block
 from bilingual.reorder import find_moves
-from bilingual.text import NOT_HAN
+from bilingual.text import HAN_RUN
 
 # -log of the prior probability of each bead shape. Gale and Church give 0.89 for 1-1, 0.0099
 # for 1-0 and 0-1 and 0.089 for 2-1 and 1-2 together, for sentences. Paragraphs are merged or
@@ -113,12 +113,10 @@ def _counts(block: Block) -> tuple[int, int]:
     for target in block.links:
         if target in text:
             other -= len(target) - _LINK_LENGTH
-    # Counting the runs between Han characters is much cheaper than listing every Han one.
-    han = 0 if text.isascii() else len(text) - sum(map(len, NOT_HAN.findall(text)))
+    # Adding up the runs of Han characters is much cheaper than listing every one.
+    han = 0 if text.isascii() else sum(map(len, HAN_RUN.findall(text)))
     if block.kind == "code":  # comments translated in the code: Chinese counts as Chinese
-        han += sum(
-            len(c) - sum(map(len, NOT_HAN.findall(c))) for c in block.code if not c.isascii()
-        )
+        han += sum(sum(map(len, HAN_RUN.findall(c))) for c in block.code if not c.isascii())
     return han, max(1, other - han)
 
 

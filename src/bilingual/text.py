@@ -8,6 +8,7 @@ Chinese on either side.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
 EMAIL = re.compile(
@@ -24,11 +25,26 @@ _CJK_PUNCT = "\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u00b7\u2014\u20
 #: spaces that stand between Han characters (每个时段限额800人 is one run).
 HAN = re.compile(f"[{_HAN_CHAR}](?:[{_HAN_CHAR}{_CJK_PUNCT}]|[0-9 .,%:\\-]+(?=[{_HAN_CHAR}]))*")
 HAN_CHAR = re.compile(f"[{_HAN_CHAR}]")
-#: Runs of anything but Han characters.
-NOT_HAN = re.compile(f"[^{_HAN_CHAR}]+")
+#: Runs of Han characters (counted by their lengths: cheaper than listing every one).
+HAN_RUN = re.compile(f"[{_HAN_CHAR}]+")
 
 _FULL_WIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def scan(pattern: re.Pattern[str], opening: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``opening`` finds a character a match can
+    start with. A pattern that opens on a lookbehind has no first character for ``re`` to skip
+    to, and is tried at every position of the text. ``pattern`` never matches the empty string.
+    """
+    position = 0
+    while (candidate := opening.search(text, position)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+        else:
+            yield match
+            position = match.end()
 
 
 def find_links(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bilingual.model import Block
@@ -49,9 +50,24 @@ def _md() -> MarkdownIt:
     if _parser is None:
         from markdown_it import MarkdownIt
 
-        _parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+        # Line endings and NUL characters are normalised in ``parse_blocks`` instead: the rule
+        # substitutes every line ending, a plain \n with \n too, in each article.
+        _parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable("normalize")
+        # Both sides of a pair link the same pages, and normalising a URL (parsing, punycode,
+        # percent-encoding) costs more than the rest of its link: each is normalised once.
+        _parser.normalizeLink = lru_cache(maxsize=256)(_parser.normalizeLink)  # type: ignore[method-assign]
         _quiet_block_rules()
     return _parser
+
+
+def _normalised(body: str) -> str:
+    """``body`` as markdown-it's normalize rule leaves it: \r\n and \r as \n, NUL as U+FFFD.
+    Text read from a file has its line endings normalised already."""
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in body:
+        body = body.replace("\0", "\ufffd")
+    return body
 
 
 class _Quiet:
@@ -140,7 +156,7 @@ def ignore_directives(html: str) -> frozenset[str] | None:
 def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown ``body`` whose first line is file line ``offset + 1``."""
     walker = _Walker(offset, body.split("\n"))
-    walker.walk(_md().parse(body))
+    walker.walk(_md().parse(_normalised(body)))
     return tuple(d.freeze() for d in walker.blocks if not d.empty())
 
 

@@ -67,7 +67,9 @@ _NUM_SUFFIX = re.compile(
 _ACADEMIC_YEAR = re.compile(r"(?P<y>[12][0-9]{3})[-–/](?P<yy>[0-9]{2})(?![0-9])")
 #: 3/4, not the 2/1 of "1.2/1.3" (two decimals side by side).
 _SLASH_FRACTION = re.compile(r"(?<![0-9/.])(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/]|\.[0-9])")
-_ISO_DATE = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
+#: The year's first digit stands alone so that ``re`` skips to digits: a pattern opening on a
+#: repeat ([0-9]{4}) is tried at every position of the text.
+_ISO_DATE = re.compile(r"(?P<y>[0-9][0-9]{3})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])")
 _CLOCK = re.compile(
     r"(?<![0-9:.])(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-9]{2}))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
     r"|(?<![0-9:])(?P<h24>[0-9]{1,2}):(?P<m24>[0-9]{2})(?![0-9])(?!:[0-9])",
@@ -127,6 +129,15 @@ def _vocabulary() -> frozenset[str]:
     )  # fmt: skip
 
 
+@cache
+def _ascii_vocabulary() -> frozenset[bytes]:
+    return frozenset(word.encode("ascii") for word in _vocabulary())
+
+
+#: Every byte but a-z as a space: the words of ASCII text are then what ``split`` returns.
+_NOT_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def parse_words(words: str) -> int | None:
     """The value of English number words: "seven hundred", "twelve thousand", "a million"."""
     total = current = 0
@@ -175,10 +186,15 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
     """The words of ``text`` that can take part in a quantity: (word, lower-case, start, end).
 
     A set intersection finds which vocabulary words occur at all (most sentences have one or
-    two); only those are then located, by plain string search.
+    two); only those are then located, by plain string search. ASCII text is split into its
+    words as bytes, several times cheaper than a regular expression listing them.
     """
     lowered = text.lower()
-    present = _vocabulary().intersection(_LETTERS.findall(lowered))
+    if lowered.isascii():
+        words = lowered.encode("ascii").translate(_NOT_LETTERS).split()
+        present = {word.decode("ascii") for word in _ascii_vocabulary().intersection(words)}
+    else:
+        present = _vocabulary().intersection(_LETTERS.findall(lowered))
     if not present:
         return []
     found = []
@@ -247,7 +263,8 @@ def _dates_and_times(
                 int(match.group("cs")), 10 ** len(match.group("cs"))
             )
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
-    if digits and _AM_PM.search(text):
+    am_pm = digits and _AM_PM.search(text) is not None
+    if am_pm:
         for match in _CLOCK_RANGE.finditer(text):  # 9-11 a.m.: both ends in the morning
             yield from _clock_range(match)
     if digits and "0s" in text:  # every decade ends so: 1990s, '90s
@@ -258,7 +275,7 @@ def _dates_and_times(
                 continue
             decade = int(match.group("d") or match.group("a") or match.group("b")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
-    if digits and (":" in text or _AM_PM.search(text)):
+    if digits and (":" in text or am_pm):
         for match in _CLOCK.finditer(text):
             quantity = _clock(match)
             if quantity is not None:
@@ -433,8 +450,6 @@ def _digits(match: re.Match[str], text: str) -> Quantity | None:
     glued = glued and not (after[1:2].isalpha() and after[1:2].isascii())
     if len(shape.group()) > 40:
         return None  # not a quantity anyone writes; and int() refuses very long digit strings
-    if _ACADEMIC_YEAR.match(text, start):
-        return None  # 2023-24: read by _academic_years as 2023 and 2024
     value = _decimal(shape.group())
     kind = Kind.NUMBER
     if suffix and suffix.group("ord"):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 
-from bilingual.text import HAN_CHAR, ascii_digits
+from bilingual.text import HAN_CHAR, ascii_digits, scan
 from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import chinese_periods, chinese_weekdays
 
@@ -94,24 +94,21 @@ IDIOMS: dict[str, tuple[tuple[Kind, int | tuple[None, int, int]], ...]] = {
     "从0到1": (),
     "从0-1": (),
 }
-#: Where an idiom is not one: 三分之一 is a fraction, 五百年 five hundred years.
-_IDIOM_GUARDS = {"之一": "(?<!分)", "百年": "(?<![一二两三四五六七八九十0-9])"}
+#: Where an idiom is not one: 三分之一 is a fraction, 五百年 five hundred years. The guard
+#: looks back from after the idiom's first character: every alternative then opens on a plain
+#: character, and the engine skips to those instead of trying the pattern at every position.
+_IDIOM_GUARDS = {"之一": "(?<!分之)", "百年": "(?<![一二两三四五六七八九十0-9]百)"}
 
 
 def _spaced(idiom: str) -> str:
     # Writers set digits off with spaces (从 0-1): where an idiom has a digit, a space may
     # stand between its characters. Elsewhere the idiom is matched as written (faster).
     if not any(char.isdigit() for char in idiom):
-        return re.escape(idiom)
+        return re.escape(idiom[0]) + _IDIOM_GUARDS.get(idiom, "") + re.escape(idiom[1:])
     return r"\s?".join(map(re.escape, idiom))
 
 
-_IDIOM_RE = re.compile(
-    "|".join(
-        _IDIOM_GUARDS.get(idiom, "") + _spaced(idiom)
-        for idiom in sorted(IDIOMS, key=len, reverse=True)
-    )
-)
+_IDIOM_RE = re.compile("|".join(_spaced(idiom) for idiom in sorted(IDIOMS, key=len, reverse=True)))
 
 #: A month and perhaps a day (4月2日); the year before it is looked up separately, since an
 #: optional group at the start of a pattern makes every position of the text a candidate.
@@ -124,8 +121,10 @@ _YEAR_BEFORE = re.compile(
 )
 #: A year named relative to the article's: 去年7月 is July of the year before.
 _RELATIVE_YEAR = {"前": -2, "去": -1, "今": 0, "明": 1}
+#: No digit before the year, tested from after its first digit: a pattern that opens on a
+#: character class lets ``re`` skip to digits instead of trying every position.
 _ISO_DATE = re.compile(
-    r"(?<![0-9])(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
+    r"(?P<y>[0-9](?<![0-9]{2})[0-9]{3})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])"
 )
 #: Day periods, from babel's locale data plus the one-character 晚 (evening) and 早 (morning).
 _PERIOD_RE = "|".join(
@@ -190,6 +189,8 @@ _NUMBER = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<n>{_D}(?![0-9])(?P<mid>余|多)?\s*(?:千(?=[万亿]))?[万亿]*|{_N})"
     rf"(?P<after>{_AFTER_RE})?(?P<pct>\s*[%％‰])?"
 )
+#: What a number opens with: ``_NUMBER`` opens on a lookbehind, and is tried only there.
+_NUMBER_OPENING = re.compile(f"[0-9{NUMERALS}]")
 
 
 @lru_cache(maxsize=4096)
@@ -345,8 +346,10 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             value = (given or year, month, int(end.group("d")))
             yield Quantity(Kind.DATE, value, end.group(0).strip(" 至到和、"), *end.span("d"))
     days = text.count("日") + text.count("号")
-    dated = sum(1 for start, end in taken if "日" in text[start:end] or "号" in text[start:end])
-    for match in _DAY_ONLY.finditer(text) if days > dated else ():
+    undated = days and days > sum(
+        1 for start, end in taken if "日" in text[start:end] or "号" in text[start:end]
+    )
+    for match in _DAY_ONLY.finditer(text) if undated else ():
         if _not_a_day(text, match):
             continue  # 1号楼, 3日游, 嫦娥5号, 〔2023〕12号
         if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
@@ -354,7 +357,8 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
             yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
                            *match.span())  # fmt: skip
     period_of_last: tuple[str, int] | None = None
-    for match in _TIME.finditer(text) if any(mark in text for mark in ":：时点") else ():
+    timed = ":" in text or "：" in text or "时" in text or "点" in text
+    for match in _TIME.finditer(text) if timed else ():
         if free(*match.span()):
             period = match.group("p")
             if (
@@ -462,7 +466,7 @@ def _numbers(text: str) -> Iterator[Quantity]:
         if free(*match.span()):
             taken.append(match.span())
             yield Quantity(Kind.ORDINAL, 1, "首", *match.span(), soft=True)
-    for match in _NUMBER.finditer(text):
+    for match in scan(_NUMBER, _NUMBER_OPENING, text):
         start = match.start()
         if (
             start >= 2
