@@ -45,6 +45,10 @@ _SUFFIXES = (
     "ies", "es", "ed", "ly", "s", "e", "er",
 )  # fmt: skip
 _HAN_RUN = re.compile(f"(?:{HAN_CHAR.pattern})+")
+#: In the data file (after a leading newline): each line's word, and its first character (a
+#: Han character is 3 bytes of UTF-8, or 4 beyond the Basic Multilingual Plane).
+_FIRST_FIELD = re.compile(rb"\n([^\t]+)")
+_FIRST_CHAR = re.compile(rb"\n([\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})")
 #: Fewer English content words than this, and a block says too little to be scored.
 MIN_WORDS = 4
 
@@ -65,22 +69,59 @@ def english_stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOP)
 
 
+class _Lexicon:
+    """The lexicon in memory, as small as it can be made: it is loaded in every worker process,
+    so its size is the tool's fixed cost in memory.
+
+    The words are a set of their UTF-8 bytes (half the size of strings), for segmentation; the
+    glosses stay in the file's bytes, and a word's line is found among the lines of its first
+    character when first asked (then cached by ``_glosses``).
+    """
+
+    def __init__(self) -> None:
+        source = resources.files("bilingual").joinpath("data/lexicon.tsv.gz")
+        # One block of bytes for the whole file; the words are sorted, so the lines of one
+        # first character stand together: where each group starts is the only index needed.
+        data = b"\n" + gzip.decompress(source.read_bytes())
+        self.words = set(_FIRST_FIELD.findall(data))
+        starts: dict[bytes, int] = {}
+        for match in _FIRST_CHAR.finditer(data):
+            starts.setdefault(match.group(1), match.start())
+        bounds = [*starts.values(), len(data)]
+        self.blocks = {
+            first.decode("utf-8"): (bounds[k], bounds[k + 1]) for k, first in enumerate(starts)
+        }
+        self.data = data
+
+    def __contains__(self, word: str) -> bool:
+        return word.encode("utf-8") in self.words
+
+    def glosses(self, word: str) -> str | None:
+        bounds = self.blocks.get(word[0])
+        if bounds is None:
+            return None
+        key = b"\n" + word.encode("utf-8") + b"\t"
+        start = self.data.find(key, *bounds)
+        if start < 0:
+            return None
+        start += len(key)
+        return self.data[start : self.data.index(b"\n", start)].decode("ascii")
+
+
 @cache
-def _entries() -> dict[str, str]:
-    data = resources.files("bilingual").joinpath("data/lexicon.tsv.gz").read_bytes()
-    lines = gzip.decompress(data).decode("utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 @cache
 def _glosses(word: str) -> frozenset[str]:
-    found = _entries().get(word)
+    found = _lexicon().glosses(word)
     return frozenset(found.split()) if found else frozenset()
 
 
 def words(text: str) -> list[str]:
     """The Chinese words of ``text``: greedy longest match against the lexicon, run by run."""
-    entries = _entries()
+    entries = _lexicon()
     found: list[str] = []
     for run in _HAN_RUN.findall(text):
         i, end = 0, len(run)
