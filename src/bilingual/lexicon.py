@@ -121,17 +121,28 @@ def _glosses(word: str) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """The Chinese words of ``text``: greedy longest match against the lexicon, run by run."""
-    entries = _lexicon()
+    lexicon = _lexicon()
+    known = lexicon.words
     found: list[str] = []
     for run in _HAN_RUN.findall(text):
-        i, end = 0, len(run)
+        data, end = run.encode("utf-8"), len(run)
+        # Han characters of the Basic Multilingual Plane are 3 bytes each: the run is looked up
+        # as slices of its bytes, with no text made for a candidate that is not a word.
+        wide = 3 if len(data) == 3 * end else 0
+        i = 0
         while i < end:
             for size in range(min(MAX_WORD, end - i), 0, -1):
-                word = run[i : i + size]
-                if size == 1 or word in entries:
-                    found.append(word)
-                    i += size
+                if size == 1:
+                    found.append(run[i])
                     break
+                if wide:
+                    if data[3 * i : 3 * (i + size)] in known:
+                        found.append(run[i : i + size])
+                        break
+                elif run[i : i + size] in lexicon:
+                    found.append(run[i : i + size])
+                    break
+            i += size
     return found
 
 
