@@ -75,10 +75,10 @@ _ABSORB_ANCHORS = 2
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
 #: Fewer lines of code than this, and two code blocks are compared by length like the rest.
 _CODE_LINES = 3
-_PROSE = frozenset({"paragraph", "list_item", "blockquote"})
+_READABLE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 #: Fewer characters than this, and a block is too short for the lexicon to read (4 content
 #: words of English; 8 Han characters make about four words).
-_PROSE_LENGTH = 8
+_READABLE_LENGTH = 8
 #: Lexical evidence (``bilingual.lexicon``): a pair whose words agree better than this middle
 #: score costs less, one whose words agree worse costs more, by up to ``_LEXICON`` per unit.
 #: On the real pairs, blocks paired one to one score about 0.55 and their neighbours 0.13.
@@ -146,8 +146,8 @@ class _Side:
         self.mergeable = [kind in _MERGEABLE for kind in self.kinds]
         #: Blocks whose words the lexicon weighs: prose long enough to hold a few content words
         #: (a heading's or a caption's are too few, and reading them costs time).
-        self.prose = [
-            kind in _PROSE and len(b.text) >= _PROSE_LENGTH
+        self.readable = [
+            kind in _READABLE_KINDS and len(b.text) >= _READABLE_LENGTH
             for kind, b in zip(self.kinds, blocks, strict=True)
         ]
         self.levels = [b.level for b in blocks]
@@ -672,7 +672,7 @@ def _lexical(left: _Side, right: _Side, i0: int, i1: int, j0: int, j1: int) -> f
     into a merge with its neighbour, has few of its words on the other side.
     """
     if i1 - i0 == 1 and j1 - j0 == 1:
-        if not (left.prose[i0] and right.prose[j0]):
+        if not (left.readable[i0] and right.readable[j0]):
             return None  # headings, captions, code: too few words, and anchors pair them
         words, union = left.glosses(i0)
         return lexicon.agreement(words, union, right.stems(j0))
