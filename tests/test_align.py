@@ -193,3 +193,16 @@ def test_a_condensed_translation_in_place_pairs_on_its_names():
         [EN[1], "You have to enable the feature-gates when install or upgrade Kruise:", EN[2]]
     )
     assert shape(align(zh, en)) == ["1-1", "1-1", "1-1"]
+
+
+def test_a_condensed_paragraph_after_a_merge_keeps_its_translation():
+    # kubevela-2022-01-27-blog-1.2 (tests/fixtures/real): a list item whose text continues in a
+    # paragraph on the English side only, then a paragraph the English condenses to a third of
+    # its length. Length alone hangs that translation on the merge before it; its year and term
+    # say which Chinese paragraph it renders.
+    real = REPO / "tests" / "fixtures" / "real"
+    pair = load_pair(real, real / "articles" / "kubevela-2022-01-27-blog-1.2")
+    beads = align(pair.zh.blocks, pair.en.blocks, load_glossary(real))
+    by_zh = {bead.zh[0].line: [b.line for b in bead.en] for bead in beads if bead.zh}
+    assert by_zh[30] == [32, 34]
+    assert by_zh[33] == [36]

@@ -18,10 +18,10 @@ from tests.conftest import REPO
 SEEDS = (7, 8)
 #: The project's targets: share of planted defects found, and found at the right line.
 TARGET_FOUND, TARGET_RIGHT_LINE = 0.98, 0.95
-#: What the check reaches today (371 and 367 of 380, seeds 7 and 8): not yet the targets (see
+#: What the check reaches today (372 and 368 of 380, seeds 7 and 8): not yet the targets (see
 #: docs/benchmarks.md for the misses). A floor, so that no change makes recall worse: raise it
 #: towards the targets as misses are fixed, never lower it.
-FOUND, RIGHT_LINE = 0.975, 0.965
+FOUND, RIGHT_LINE = 0.978, 0.968
 
 
 def _load():

@@ -252,6 +252,8 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
             _delta(left.lengths[a], right.lengths[b]) <= _MOVE_DELTA
         )
 
+    spans = _detach(spans, evidence, left.kinds, right.kinds)
+    spans = _unjoin(left, right, spans, common)
     spans = _absorb(left, right, spans, common)
     spans, moved = find_moves(spans, evidence, comparable)
     spans = _sandwiched(left, right, spans, evidence, moved)
@@ -265,6 +267,83 @@ def _reordered(left: _Side, right: _Side, moves: list[tuple[int, int]]) -> tuple
         )
         for index, (za, eb) in enumerate(spans)
     )
+
+
+def _detach(
+    spans: list[tuple[list[int], list[int]]],
+    evidence: Callable[[int, int], tuple[int, int]],
+    zh_kinds: Sequence[str],
+    en_kinds: Sequence[str],
+) -> list[tuple[list[int], list[int]]]:
+    """Give a block left alone the end block of a neighbouring merge that renders it rather
+    than the merge's other side: they share more anchors, and disagree on fewer. A condensed
+    translation of a paragraph is shorter than length expects, and the aligner hangs it on the
+    merge before it (a list item and its continuation) instead."""
+    result = list(spans)
+    for k, (zh_blocks, en_blocks) in enumerate(result):
+        if len(zh_blocks) + len(en_blocks) != 1:
+            continue
+        lone_zh = bool(zh_blocks)
+        (lone,) = zh_blocks or en_blocks
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(result):
+                continue
+            one, several = result[n] if lone_zh else result[n][::-1]
+            if len(one) != 1 or len(several) < 2:
+                continue
+            edge = several[-1] if n < k else several[0]
+            if (zh_kinds, en_kinds)[not lone_zh][lone] != (en_kinds, zh_kinds)[not lone_zh][edge]:
+                continue
+            mine = evidence(lone, edge) if lone_zh else evidence(edge, lone)
+            theirs = evidence(one[0], edge) if lone_zh else evidence(edge, one[0])
+            if mine[0] >= 1 and mine[0] > theirs[0] and mine[1] > theirs[1]:
+                rest = [b for b in several if b != edge]
+                result[n] = (one, rest) if lone_zh else (rest, one)
+                result[k] = ([lone], [edge]) if lone_zh else ([edge], [lone])
+                break
+    return result
+
+
+#: Anchors that are values: a translator does not add them.
+_VALUES = ("n:number:", "n:date:")
+
+
+def _unjoin(
+    left: _Side,
+    right: _Side,
+    spans: list[tuple[list[int], list[int]]],
+    common: Callable[[], frozenset[str]],
+) -> list[tuple[list[int], list[int]]]:
+    """Leave alone the end block of a merge that names two numbers or dates at least and
+    shares nothing with the merge's one block on the other side: length made the merge, and it
+    hides a block with no translation (a dropped paragraph whose neighbour's translation is
+    short). Links do not count: translators add them."""
+    result: list[tuple[list[int], list[int]]] = []
+    for zh_blocks, en_blocks in spans:
+        if len(zh_blocks) == 1 and len(en_blocks) > 1:
+            one, several, one_side, other = zh_blocks[0], en_blocks, left, right
+        elif len(en_blocks) == 1 and len(zh_blocks) > 1:
+            one, several, one_side, other = en_blocks[0], zh_blocks, right, left
+        else:
+            result.append((zh_blocks, en_blocks))
+            continue
+        named = one_side.strong[one] | one_side.hints[one]
+        lone = [
+            k
+            for k in (several[0], several[-1])
+            if len([a for a in other.hints[k] - common() if a.startswith(_VALUES)]) >= 2
+            and named.isdisjoint(other.strong[k])
+            and named.isdisjoint(other.hints[k])
+        ]
+        if len(lone) != 1:  # both ends, or neither: the merge stands
+            result.append((zh_blocks, en_blocks))
+            continue
+        (k,) = lone
+        rest = [b for b in several if b != k]
+        kept = ([one], rest) if one_side is left else (rest, [one])
+        alone: tuple[list[int], list[int]] = ([k], []) if other is left else ([], [k])
+        result.extend([alone, kept] if k == several[0] else [kept, alone])
+    return result
 
 
 def _sandwiched(

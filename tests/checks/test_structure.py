@@ -284,3 +284,62 @@ def test_a_much_longer_translation_in_place_pairs_on_what_it_names(root):
         "- `Keep`: nothing changes.",
     )
     assert root.findings("a", "structure-mismatch", "passage-mismatch") == []
+
+
+REAL = REPO / "tests" / "fixtures" / "real" / "articles"
+
+
+def _real_body(slug: str, lang: str) -> str:
+    """The body of a pair of tests/fixtures/real (front matter left out)."""
+    text = (REAL / slug / f"{lang}.md").read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1]
+
+
+def test_a_sentence_left_untranslated_inside_a_paragraph_is_partial(root):
+    # kubevela-2022-03-27-kubevela-with-nocalhost (Apache-2.0): the English of the VelaUX
+    # paragraph renders its first sentence and leaves out the one about triggers.
+    slug = "kubevela-2022-03-27-kubevela-with-nocalhost"
+    root.pair("nocalhost", _real_body(slug, "zh"), _real_body(slug, "en"))
+    (finding,) = root.findings("nocalhost", "partial-translation")
+    assert finding.code == "S104" and finding.severity == "warning"
+    assert "87 Chinese characters" in finding.message and "render zh.md" not in finding.message
+    assert finding.message.startswith("en.md:") and "renders zh.md:" in finding.message
+    zh_lines = (root.path / "articles" / "nocalhost" / "zh.md").read_text("utf-8").splitlines()
+    assert zh_lines[finding.zh.line - 1].startswith("KubeVela 提供了 VelaUX 功能")
+
+
+def test_the_whole_paragraph_translated_is_not_partial(root):
+    slug = "kubevela-2022-03-27-kubevela-with-nocalhost"
+    en = _real_body(slug, "en").replace(
+        "making the process of application easier.",
+        "making the process of assembling, distributing and delivering applications easier. "
+        "In the UX, you can not only follow the state of the whole delivery chain on its "
+        "pages, but also configure triggers so that an application is updated whenever its "
+        "artifact repository is.",
+    )
+    root.pair("nocalhost", _real_body(slug, "zh"), en)
+    assert root.findings("nocalhost", "partial-translation") == []
+
+
+def test_an_article_with_few_paragraph_pairs_has_no_usual_measure(root):
+    zh = (
+        "论坛由上海市科学技术委员会和上海交通大学共同主办，七百余位嘉宾出席，"
+        "首期汇聚三十余个高质量科学数据集。\n"
+    )
+    root.pair("short", zh, "The forum was co-sponsored by SJTU.\n")
+    assert root.findings("short", "partial-translation") == []
+
+
+def test_a_dropped_paragraph_whose_numbers_its_neighbour_lacks_is_reported(root):
+    # answer-apache-answer-coc-asia-2024 (Apache-2.0) with the Chinese paragraph of the
+    # conference's figures (1 main forum, 15 sub-forums, over 150 experts) deleted: by length
+    # alone the English of those figures would join the next paragraph's translation, though
+    # that paragraph names none of them.
+    slug = "answer-apache-answer-coc-asia-2024"
+    zh = _real_body(slug, "zh")
+    figures = next(p for p in zh.split("\n\n") if p.startswith("此次会议共设有"))
+    root.pair("coc", zh.replace(figures + "\n\n", ""), _real_body(slug, "en"))
+    en_lines = (root.path / "articles" / "coc" / "en.md").read_text("utf-8").splitlines()
+    missing = [en_lines[f.en.line - 1] for f in root.findings("coc", "S101") if f.zh is None]
+    assert sum(line.startswith("This year, the event features") for line in missing) == 1
+    assert root.findings("coc", "number-mismatch") == []

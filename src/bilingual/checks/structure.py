@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import statistics
 from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, check
 from bilingual.model import Bead, Block, Finding, Severity
+from bilingual.text import HAN_CHAR
 
 _NAMES = {
     "heading": "heading",
@@ -202,6 +205,106 @@ def passage_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
         en=en[0],
         primary="en",
     )
+
+
+@check("S104", "partial-translation", severity=Severity.WARNING)
+def partial_translation(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
+    """A translation far shorter than the article's others: part of a paragraph left out.
+
+    ## What it does
+    Measures each paragraph pair as English words per Chinese character, and takes the
+    article's own usual measure (the median over its paragraph pairs, four at least: offices,
+    translators and subjects differ). A Chinese paragraph of 40 characters or more whose
+    English has less than 0.4 of that usual measure is reported at both lines, with the
+    figures: a sentence or a half of it dropped leaves this, where every anchor of the other
+    half still agrees.
+
+    ## What it does not report
+    An English paragraph longer than usual (translators explain for a foreign reader);
+    headings, list items, tables and short paragraphs, whose length says little; a condensed
+    translation within 0.4 of the usual measure; articles with fewer than four paragraph
+    pairs, whose usual measure is not known. Which sentence is missing: length does not say.
+
+    ## Why is this bad?
+    A sentence skipped inside a paragraph is the drift no structure check sees: the paragraph
+    has its counterpart, and what the English lacks has no number or name to miss.
+
+    ## Example
+    `zh.md:33` (KubeVela 提供了 VelaUX 功能……在 UX 上，不仅可以……还可以通过配置触发器……) is
+    rendered by `en.md:33` in 20 words, where the article's paragraphs run 0.95 words a
+    character: the sentence about triggers is not translated.
+    Use instead: translate the whole paragraph.
+    """
+    if not bead.zh or not bead.en or not _prose_pair(bead):
+        return
+    han = sum(_han(b) for b in bead.zh)
+    if han < _PARTIAL_HAN:
+        return
+    usual = usual_ratio(ctx.beads)
+    words = sum(_words(b) for b in bead.en)
+    if usual is None or words >= _PARTIAL_SHARE * usual * han:
+        return
+    zh, en = bead.zh[0], bead.en[0]
+    yield ctx.finding(
+        f"{_names('en', bead.en)} render{'s' if len(bead.en) == 1 else ''} zh.md:{zh.line} in "
+        f"{words} words for {han} Chinese characters, where this article's paragraphs run "
+        f"{usual:.2f} words a character: part of it may be untranslated",
+        zh=zh,
+        en=en,
+        primary="en",
+    )
+
+
+#: A Chinese paragraph shorter than this (in Han characters) says too little by its length.
+_PARTIAL_HAN = 40
+#: The share of the article's usual words-per-character under which a translation is partial.
+_PARTIAL_SHARE = 0.4
+#: Paragraph pairs the usual measure is taken over, at least.
+_USUAL_PAIRS = 4
+_USUAL: list[tuple[tuple[Bead, ...], float | None]] = []
+
+
+def usual_ratio(beads: tuple[Bead, ...]) -> float | None:
+    """English words per Chinese character, the median over the paragraph pairs of
+    ``beads`` (20 characters and 5 words at least), or None with fewer than four pairs."""
+    if _USUAL and _USUAL[0][0] is beads:
+        return _USUAL[0][1]
+    ratios = []
+    for bead in beads:
+        if bead.zh and bead.en and _prose_pair(bead):
+            han = sum(_han(b) for b in bead.zh)
+            words = sum(_words(b) for b in bead.en)
+            if han >= 20 and words >= 5:
+                ratios.append(words / han)
+    usual = statistics.median(ratios) if len(ratios) >= _USUAL_PAIRS else None
+    _USUAL[:] = [(beads, usual)]  # one pair at a time: checks run pair by pair
+    return usual
+
+
+def _prose_pair(bead: Bead) -> bool:
+    return all(b.kind == "paragraph" for b in (*bead.zh, *bead.en))
+
+
+def _prose(block: Block) -> str:
+    text = block.text
+    for code in block.code:  # inline code is the same on both sides: not a measure
+        text = text.replace(code, " ")
+    return text
+
+
+def _han(block: Block) -> int:
+    return len(HAN_CHAR.findall(_prose(block)))
+
+
+def _words(block: Block) -> int:
+    return len(_LATIN_WORD.findall(_prose(block)))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+def _names(lang: str, blocks: tuple[Block, ...]) -> str:
+    return ", ".join(f"{lang}.md:{b.line}" for b in blocks)
 
 
 def _span(blocks: list[Block]) -> str:
