@@ -1,9 +1,9 @@
 """Recall of ``bilingual check`` on defects planted in real translations (bench/plant.py).
 
-For two seeds, one copy of each of the 36 pairs of tests/fixtures/real per kind of defect, each
+For four seeds, one copy of each of the 36 pairs of tests/fixtures/real per kind of defect, each
 with exactly one defect; the share of defects found, and found at the right line, over all
-kinds together, must not fall below what the check reaches today (the project's targets are
-higher). A failure prints the table and every miss.
+kinds together, must not fall below what the check reaches today. A failure prints the table
+and every miss.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ import pytest
 
 from tests.conftest import REPO
 
-SEEDS = (7, 8)
+#: Seeds 7 and 8 were measured from the start of the work; 9 and 10 were added once it was near
+#: its targets, as a larger sample of the same plants.
+SEEDS = (7, 8, 9, 10)
 #: The project's targets: share of planted defects found, and found at the right line.
 TARGET_FOUND, TARGET_RIGHT_LINE = 0.98, 0.95
-#: What the check reaches today (372 and 368 of 380, seeds 7 and 8): not yet the targets (see
-#: docs/benchmarks.md for the misses). A floor, so that no change makes recall worse: raise it
-#: towards the targets as misses are fixed, never lower it.
-FOUND, RIGHT_LINE = 0.978, 0.968
+#: What the check reaches today (745 and 736 of 760; seeds 7 and 8 alone, 372 and 368 of 380;
+#: docs/benchmarks.md lists the misses). A floor, so that no change makes recall worse: raise
+#: it as misses are fixed, never lower it.
+FOUND, RIGHT_LINE = 0.98, 0.968
 
 
 def _load():

@@ -285,14 +285,16 @@ def _detach(
             continue
         lone_zh = bool(zh_blocks)
         (lone,) = zh_blocks or en_blocks
+        lone_kinds, edge_kinds = (zh_kinds, en_kinds) if lone_zh else (en_kinds, zh_kinds)
         for n in (k - 1, k + 1):
             if not 0 <= n < len(result):
                 continue
+            # ``one``: the merge's side of the lone block's language; ``several``: the other.
             one, several = result[n] if lone_zh else result[n][::-1]
             if len(one) != 1 or len(several) < 2:
                 continue
             edge = several[-1] if n < k else several[0]
-            if (zh_kinds, en_kinds)[not lone_zh][lone] != (en_kinds, zh_kinds)[not lone_zh][edge]:
+            if lone_kinds[lone] != edge_kinds[edge]:
                 continue
             mine = evidence(lone, edge) if lone_zh else evidence(edge, lone)
             theirs = evidence(one[0], edge) if lone_zh else evidence(edge, one[0])
@@ -331,9 +333,10 @@ def _unjoin(
         lone = [
             k
             for k in (several[0], several[-1])
-            if len([a for a in other.hints[k] - common() if a.startswith(_VALUES)]) >= 2
-            and named.isdisjoint(other.strong[k])
+            if named.isdisjoint(other.strong[k])
             and named.isdisjoint(other.hints[k])
+            and sum(a.startswith(_VALUES) for a in other.hints[k]) >= 2
+            and sum(a.startswith(_VALUES) for a in other.hints[k] - common()) >= 2
         ]
         if len(lone) != 1:  # both ends, or neither: the merge stands
             result.append((zh_blocks, en_blocks))
