@@ -5,17 +5,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual.align import align
+from bilingual.cache import Entry, ResultCache, Row, plan_key, stamp
 from bilingual.checks.registry import REGISTRY, Check, CheckContext, Scope, all_checks, resolve
 from bilingual.config import ChecksConfig, Config
 from bilingual.errors import ConfigError, UnknownCheckError
 from bilingual.glossary.model import Glossary
-from bilingual.model import Bead, Finding, Pair, Severity, Summary
+from bilingual.model import Bead, Finding, Pair, Severity, Summary, relpath
 from bilingual.parse.discover import load_pair
 
 #: Below this many pairs a process pool costs more than it saves.
@@ -102,20 +104,30 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     return kept, len(found) - len(kept)
 
 
-def _check_chunk(
-    args: tuple[Path, list[Path]], plan: Plan | None = None
-) -> tuple[list[Finding], int, int]:
+@dataclass(slots=True)
+class Checked:
+    """One pair's result: its findings (suppressed ones left out), how many were suppressed,
+    and the digests of the files as they were read."""
+
+    article: str
+    findings: list[Finding]
+    suppressed: int
+    digests: tuple[str, str] = ("", "")
+
+
+def check_folder(root: Path, folder: Path, plan: Plan) -> Checked:
+    """Read and check one article folder."""
+    pair = load_pair(root, folder)
+    kept, dropped = check_pair(pair, plan)
+    return Checked(pair.folder, kept, dropped, pair.digests)
+
+
+def _check_chunk(args: tuple[Path, list[Path]], plan: Plan | None = None) -> list[Checked]:
     root, folders = args
     plan = plan or _WORKER_PLAN
     assert plan is not None
     all_checks()  # a spawned worker starts with an empty registry
-    findings: list[Finding] = []
-    suppressed = 0
-    for folder in folders:
-        kept, dropped = check_pair(load_pair(root, folder), plan)
-        findings.extend(kept)
-        suppressed += dropped
-    return findings, suppressed, len(folders)
+    return [check_folder(root, folder, plan) for folder in folders]
 
 
 #: The plan of a worker process, set once when it starts: sent with every chunk instead, a
@@ -141,20 +153,73 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_checks(
+def check_pairs(
     root: Path,
     folders: Sequence[Path],
     plan: Plan,
     *,
     jobs: int | None = None,
+    cache: ResultCache | None = None,
     progress: Callable[[int], None] | None = None,
-) -> CheckResult:
-    """Check the pairs in ``folders`` (streamed: one chunk of pairs in memory per worker)."""
+) -> Iterator[Checked]:
+    """Each pair's result, in the order of ``folders``, as soon as it is known: from ``cache``
+    where the pair is unchanged, else checked (in worker processes for long runs, one chunk of
+    pairs in memory per worker) and then kept in the cache."""
     all_checks()
-    jobs = jobs or default_jobs()
-    result = CheckResult()
-    chunks = _chunks(root, folders)
-    outputs: Iterable[tuple[list[Finding], int, int]]
+    order: list[tuple[Path, Row | None, tuple[str, str]]] = []
+    misses: list[Path] = []
+    rows = cache.rows() if cache is not None else {}
+    for folder in folders:
+        row = None
+        stamps = ("", "")
+        if cache is not None:
+            article = relpath(folder, root)
+            stamps = (stamp(folder / "zh.md"), stamp(folder / "en.md"))
+            row = rows.get(article)
+            if row is not None and not cache.is_fresh(row, root, article, stamps):
+                row = None
+        if row is None:
+            misses.append(folder)
+        order.append((folder, row, stamps))
+    with _checked(root, misses, plan, jobs or default_jobs()) as checked:
+        keep: list[Entry] = []
+        for folder, row, stamps in order:
+            stored = cache.findings(row) if cache is not None and row is not None else None
+            if stored is not None:
+                result = Checked(relpath(folder, root), stored[0], stored[1])
+            else:
+                # A row that could not be read back is checked here, in its turn.
+                result = next(checked) if row is None else check_folder(root, folder, plan)
+                if cache is not None:
+                    keep.append(_entry(result, stamps))
+                    if len(keep) >= CHUNK:
+                        cache.store(keep)
+                        keep = []
+            if progress:
+                progress(1)
+            yield result
+        if cache is not None:
+            cache.store(keep)
+
+
+def _entry(result: Checked, stamps: tuple[str, str]) -> Entry:
+    return Entry(
+        result.article,
+        stamps[0],
+        stamps[1],
+        result.digests[0],
+        result.digests[1],
+        result.findings,
+        result.suppressed,
+    )
+
+
+@contextmanager
+def _checked(
+    root: Path, folders: Sequence[Path], plan: Plan, jobs: int
+) -> Iterator[Iterator[Checked]]:
+    """The results of checking ``folders``, in order, by a pool of worker processes when there
+    are enough of them to pay for it."""
     if jobs > 1 and len(folders) >= PARALLEL_THRESHOLD:
         method = "fork" if sys.platform == "linux" else "spawn"
         with ProcessPoolExecutor(
@@ -163,21 +228,60 @@ def run_checks(
             initializer=_init_worker,
             initargs=(plan,),
         ) as pool:
-            _collect(pool.map(_check_chunk, chunks), result, progress)
+            chunks = pool.map(_check_chunk, _chunks(root, folders))
+            try:
+                yield (result for chunk in chunks for result in chunk)
+            finally:
+                # A reader that stops early (``| head``) leaves chunks nobody will read.
+                pool.shutdown(wait=True, cancel_futures=True)
     else:
-        outputs = (_check_chunk(chunk, plan) for chunk in chunks)
-        _collect(outputs, result, progress)
+        yield (check_folder(root, folder, plan) for folder in folders)
+
+
+class Stream:
+    """A streamed run: its findings, one pair after another, and its summary once they have
+    all been read. Memory holds one pair's findings at a time, whatever their number."""
+
+    def __init__(self, checked: Iterator[Checked]) -> None:
+        self._checked = checked
+        self.articles = self.suppressed = self.errors = self.warnings = 0
+
+    def findings(self) -> Iterator[Finding]:
+        """Every finding, in report order (by article, then line)."""
+        for checked in self._checked:
+            self.articles += 1
+            self.suppressed += checked.suppressed
+            for finding in checked.findings:
+                if finding.severity is Severity.ERROR:
+                    self.errors += 1
+                else:
+                    self.warnings += 1
+                yield finding
+
+    def summary(self) -> Summary:
+        """The totals of what has been read so far (all of it, after ``findings``)."""
+        return Summary(self.articles, self.errors, self.warnings, self.suppressed)
+
+
+def cache_key(plan: Plan) -> str:
+    """The result cache's key for a plan: what besides the files decides findings."""
+    terms = plan.glossary.terms if plan.glossary is not None else None
+    return plan_key(plan.codes, sorted(plan.severities.items()), plan.settings, terms)
+
+
+def run_checks(
+    root: Path,
+    folders: Sequence[Path],
+    plan: Plan,
+    *,
+    jobs: int | None = None,
+    cache: ResultCache | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Check the pairs in ``folders`` and collect every finding (``check_pairs`` streams)."""
+    result = CheckResult()
+    for checked in check_pairs(root, folders, plan, jobs=jobs, cache=cache, progress=progress):
+        result.findings.extend(checked.findings)
+        result.suppressed += checked.suppressed
+        result.articles += 1
     return result
-
-
-def _collect(
-    outputs: Iterable[tuple[list[Finding], int, int]],
-    result: CheckResult,
-    progress: Callable[[int], None] | None,
-) -> None:
-    for findings, suppressed, count in outputs:
-        result.findings.extend(findings)
-        result.suppressed += suppressed
-        result.articles += count
-        if progress:
-            progress(count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -66,3 +67,8 @@ def decode_utf8(
             line=data.count(b"\n", 0, exc.start) + 1,
             hint="save it as UTF-8",
         ) from None
+
+
+def content_digest(data: bytes) -> str:
+    """The digest a file's bytes are known by (the result cache compares files by it)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -93,6 +93,9 @@ class Pair:
     #: Languages whose file does not exist.
     missing: tuple[str, ...] = ()
     problems: tuple[SourceProblem, ...] = ()
+    #: The digest of each side's bytes as read (``bilingual.fsutil.content_digest``), zh then en;
+    #: ``""`` for a side that could not be read. The result cache keys findings by them.
+    digests: tuple[str, str] = ("", "")
 
     def side(self, lang: str) -> Article | None:
         """The article for ``lang`` (``"zh"`` or ``"en"``)."""

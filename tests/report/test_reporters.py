@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -134,3 +135,73 @@ def test_text_clean_summary():
 def test_empty_reports():
     assert json.loads(render("json", [], Summary(0, 0, 0)))["findings"] == []
     assert render("text", [], Summary(0, 0, 0)) == "Checked 0 articles: no problems found.\n"
+
+
+class _Discard(io.TextIOBase):
+    """A sink that keeps nothing, as a pipe to another program does."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_ZH_EXCERPT = "论坛发布了科学数据开源平台，首期汇聚三十余个数据集。" * 3
+_EN_EXCERPT = "The forum launched the platform, with more than 30 datasets. " * 3
+
+
+def _many(count: int):
+    for n in range(count):
+        slug = f"article-{n // 5:05d}"
+        yield Finding(
+            code="N101",
+            check="number-mismatch",
+            severity=Severity.ERROR,
+            article=slug,
+            message=f"{n} ({n}) in zh.md:{n % 90 + 5} is missing from en.md:{n % 90 + 5}",
+            zh=Location(f"articles/{slug}/zh.md", n % 90 + 5),
+            en=Location(f"articles/{slug}/en.md", n % 90 + 5),
+            zh_excerpt=_ZH_EXCERPT,
+            en_excerpt=_EN_EXCERPT,
+        )
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_reporter_does_not_hold_the_findings(fmt):
+    """50,000 findings streamed through a writer: its memory stays that of a few findings
+    (held, they would take tens of megabytes)."""
+    import tracemalloc
+
+    from bilingual.report import write
+
+    count = 50_000
+    tracemalloc.start()
+    try:
+        write(fmt, _Discard(), _many(count), lambda: Summary(count // 5, count, 0), width=100)
+        _, peak = tracemalloc.get_traced_memory()
+        held = list(_many(2_000))
+        _, peak_held = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000, f"{fmt}: peak {peak} bytes"
+    assert peak_held > peak  # 2,000 findings held already take more than the whole stream
+    assert len(held) == 2_000
+
+
+def test_the_streamed_json_is_the_document_json_dumps_makes():
+    from bilingual.report.json import VERSION, as_dict
+
+    odd = Finding(
+        code="X101",
+        check="odd",
+        severity=Severity.WARNING,
+        article='quote"back\\slash',
+        message='引号" tab\t newline\n',
+        zh=Location("articles/a/zh.md", None),
+    )
+    findings = [*FINDINGS, *_many(50), odd]
+    document = {
+        "version": VERSION,
+        "findings": [as_dict(f) for f in findings],
+        "summary": {"articles": 3, "errors": 2, "warnings": 1},
+    }
+    expected = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert render("json", findings, SUMMARY) == expected

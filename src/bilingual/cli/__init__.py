@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from bilingual import __version__
+from bilingual.cli import cache as _cache
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
@@ -66,6 +67,7 @@ app.command("check")(_check.check)
 app.command("checks")(_checks.list_checks)
 app.command("explain")(_checks.explain)
 app.add_typer(_glossary.app, name="glossary")
+app.add_typer(_cache.app, name="cache")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from bilingual.cli.common import (
     errors_handled,
     load,
     names,
+    stdout,
     use_color,
     width,
     workspace_prefix,
@@ -22,7 +23,10 @@ from bilingual.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from bilingual.engine import CheckResult, Plan
+    from collections.abc import Iterable, Iterator
+
+    from bilingual.cache import ResultCache
+    from bilingual.engine import Checked, Plan
 
 EXIT_FINDINGS = 1
 #: Show a progress bar from this many articles on (on a terminal).
@@ -92,6 +96,14 @@ def check(
         bool,
         typer.Option("--diff", help="Print the diff --fix would apply; write nothing."),
     ] = False,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the findings of pairs unchanged since the last run "
+            "(.bilingual/cache.sqlite); --no-cache checks every pair and keeps nothing.",
+        ),
+    ] = True,
 ) -> None:
     """Check article pairs: alignment, structure, metadata, untranslated text and links.
 
@@ -107,51 +119,95 @@ def check(
       bilingual check --ignore L101 --strict
       bilingual check --format github     # annotations in GitHub Actions
       bilingual check --fix               # replace forbidden renderings, show the diff
+      bilingual check --no-cache          # check every pair again, keep nothing
 
     Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage error, invalid
     bilingual.yaml, or a content root that cannot be read.
     """
     with errors_handled(ctx):
-        from bilingual.engine import make_plan
+        from bilingual.engine import Stream, make_plan
         from bilingual.glossary.store import load_glossary
         from bilingual.parse.discover import article_folders
-        from bilingual.report import render
+        from bilingual.report import write as report
 
         content_root, config = load(root, paths or ())
         glossary = load_glossary(content_root, config.glossary)
         plan = make_plan(config, names(select), names(ignore), glossary)
         folders = article_folders(content_root, paths or ())
-        result = _run(content_root, folders, plan, jobs, progress)
-        if (fix or diff) and plan.glossary is not None and "G102" in plan.codes:
-            # Only pairs with a forbidden rendering are read again, and the whole run repeated
-            # only when a file was written, so --fix costs nothing on a clean tree.
-            slugs = {f.article for f in result.findings if f.code == "G102"}
-            to_fix = [folder for folder in folders if folder.name in slugs]
-            if _fix(content_root, to_fix, plan, fmt, write_files=fix and not diff):
-                result = _run(content_root, folders, plan, jobs, progress)
-        elif fix or diff:
-            err("nothing to fix: --fix needs a glossary and the forbidden-variant check (G102)")
-        summary = result.summary
-        write(
-            render(
-                fmt.value,
-                result.findings,
-                summary,
-                color=use_color(),
-                width=width(),
-                prefix=workspace_prefix(content_root),
-            )
-        )
+        results = _open_cache(content_root, plan) if cache else None
+        try:
+            checked: Iterable[Checked] | None = None
+            if (fix or diff) and plan.glossary is not None and "G102" in plan.codes:
+                # Only pairs with a forbidden rendering are read again, and the run repeated
+                # only when a file was written, so --fix costs nothing on a clean tree.
+                checked = list(_pairs(content_root, folders, plan, jobs, progress, results))
+                slugs = {f.article for c in checked for f in c.findings if f.code == "G102"}
+                to_fix = [folder for folder in folders if folder.name in slugs]
+                if _fix(content_root, to_fix, plan, fmt, write_files=fix and not diff):
+                    checked = None
+            elif fix or diff:
+                err("nothing to fix: --fix needs a glossary and the forbidden-variant check (G102)")
+            if checked is None:
+                checked = _pairs(content_root, folders, plan, jobs, progress, results)
+            stream = Stream(iter(checked))
+            with stdout() as out:
+                report(
+                    fmt.value,
+                    out,
+                    stream.findings(),
+                    stream.summary,
+                    color=use_color(),
+                    width=width(),
+                    prefix=workspace_prefix(content_root),
+                )
+        finally:
+            if results is not None:
+                results.close()
+        summary = stream.summary()
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _run(root: Path, folders: list[Path], plan: Plan, jobs: int, progress: bool) -> CheckResult:
-    from bilingual.engine import run_checks
+def _pairs(
+    root: Path,
+    folders: list[Path],
+    plan: Plan,
+    jobs: int,
+    progress: bool,
+    cache: ResultCache | None,
+) -> Iterator[Checked]:
+    """Each pair's result in turn, with a progress bar on a terminal for long runs."""
+    from bilingual.engine import check_pairs
 
-    if progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM:
-        return _with_progress(root, folders, plan, jobs)
-    return run_checks(root, folders, plan, jobs=jobs or None)
+    if not (progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM):
+        yield from check_pairs(root, folders, plan, jobs=jobs or None, cache=cache)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking", total=len(folders))
+        yield from check_pairs(
+            root,
+            folders,
+            plan,
+            jobs=jobs or None,
+            cache=cache,
+            progress=lambda n: bar.advance(task, n),
+        )
+
+
+def _open_cache(root: Path, plan: Plan) -> ResultCache | None:
+    from bilingual.cache import open_cache
+    from bilingual.engine import cache_key
+
+    return open_cache(root, cache_key(plan), lambda message: err(f"warning: {message}"))
 
 
 def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_files: bool) -> bool:
@@ -184,22 +240,3 @@ def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_file
             f"{'s' * (written != 1)}"
         )
     return written > 0
-
-
-def _with_progress(root: Path, folders: list[Path], plan: Plan, jobs: int) -> CheckResult:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    from bilingual.engine import run_checks
-
-    columns = (
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("checking", total=len(folders))
-        return run_checks(
-            root, folders, plan, jobs=jobs or None, progress=lambda n: bar.advance(task, n)
-        )

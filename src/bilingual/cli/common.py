@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -117,6 +117,18 @@ def write(text: str) -> None:
     """Write a report to stdout, tolerating a closed pipe (``| head``)."""
     try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextmanager
+def stdout() -> Iterator[TextIO]:
+    """Standard output for a streamed report, tolerating a closed pipe (``| head``): the
+    report stops there and the command ends as usual."""
+    try:
+        yield sys.stdout
         sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bilingual.errors import RootError, SourceError, UsageError
+from bilingual.fsutil import content_digest
 from bilingual.model import LANGS, Article, Pair, SourceProblem, relpath
 from bilingual.parse.frontmatter import decode, split
 from bilingual.parse.markdown import parse_blocks
@@ -81,6 +82,7 @@ def load_pair(root: Path, folder: Path) -> Pair:
     articles: dict[str, Article | None] = {}
     missing: list[str] = []
     problems: list[SourceProblem] = []
+    digests = dict.fromkeys(LANGS, "")
     for lang in LANGS:
         path = folder / f"{lang}.md"
         rel = f"{rel_folder}/{lang}.md"
@@ -95,6 +97,7 @@ def load_pair(root: Path, folder: Path) -> Pair:
             articles[lang] = None
             continue
         articles[lang] = None
+        digests[lang] = content_digest(data)
         try:
             text = decode(data, rel)
         except SourceError as exc:
@@ -114,6 +117,7 @@ def load_pair(root: Path, folder: Path) -> Pair:
         en=en,
         missing=tuple(missing),
         problems=tuple(problems),
+        digests=(digests["zh"], digests["en"]),
     )
 
 

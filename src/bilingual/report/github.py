@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from bilingual.model import Finding, Severity, Summary
 
@@ -34,6 +35,14 @@ def annotation(finding: Finding, prefix: str = "") -> str:
     return f"::{level} {','.join(props)}::{_data(message)}"
 
 
-def render(findings: Sequence[Finding], summary: Summary, *, prefix: str = "", **_: object) -> str:
+def write(
+    out: TextIO,
+    findings: Iterable[Finding],
+    summary: Callable[[], Summary],
+    *,
+    prefix: str = "",
+    **_: object,
+) -> None:
     """One workflow command per line; nothing at all when there are no findings."""
-    return "".join(annotation(f, prefix) + "\n" for f in findings)
+    for finding in findings:
+        out.write(annotation(finding, prefix) + "\n")
