@@ -45,9 +45,10 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            metavar="text|json|github",
+            metavar="text|json|github|sarif",
             case_sensitive=False,
-            help="Report format.",
+            help="Report format: text (people), json (scripts), github (Actions annotations), "
+            "sarif (code-scanning dashboards).",
         ),
     ] = Format.text,
     select: Annotated[
@@ -106,6 +107,7 @@ def check(
       bilingual check --select structure-mismatch --format json
       bilingual check --ignore L101 --strict
       bilingual check --format github     # annotations in GitHub Actions
+      bilingual check --format sarif > bilingual.sarif   # for code scanning
       bilingual check --fix               # replace forbidden renderings, show the diff
 
     Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage error, invalid
@@ -156,8 +158,8 @@ def _run(root: Path, folders: list[Path], plan: Plan, jobs: int, progress: bool)
 
 def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_files: bool) -> bool:
     """Fix (or with ``write_files`` false, only show) forbidden renderings; whether any file
-    was written. The diff goes to stdout with the text report, else to stderr, so JSON and
-    GitHub output stay parseable."""
+    was written. The diff goes to stdout with the text report, else to stderr, so JSON, GitHub
+    and SARIF output stay parseable."""
     from bilingual.errors import SourceError
     from bilingual.fix import apply, fixes_for
 

@@ -13,6 +13,7 @@ FORMATS: dict[str, str] = {
     "text": "bilingual.report.text",
     "json": "bilingual.report.json",
     "github": "bilingual.report.github",
+    "sarif": "bilingual.report.sarif",
 }
 
 Renderer = Callable[..., str]
@@ -25,5 +26,5 @@ def renderer(fmt: str) -> Renderer:
 
 def render(fmt: str, findings: Sequence[Finding], summary: Summary, **options: Any) -> str:
     """Render ``findings`` in format ``fmt``. Every renderer takes every option and uses those
-    that concern it: ``color`` and ``width`` (text), ``prefix`` (paths in github)."""
+    that concern it: ``color`` and ``width`` (text), ``prefix`` (paths in github and sarif)."""
     return renderer(fmt)(findings, summary, **options)
