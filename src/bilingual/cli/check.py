@@ -49,9 +49,10 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            metavar="text|json|github",
+            metavar="text|json|github|sarif",
             case_sensitive=False,
-            help="Report format.",
+            help="Report format: text (people), json (scripts), github (Actions annotations), "
+            "sarif (code-scanning dashboards).",
         ),
     ] = Format.text,
     select: Annotated[
@@ -118,6 +119,7 @@ def check(
       bilingual check --select structure-mismatch --format json
       bilingual check --ignore L101 --strict
       bilingual check --format github     # annotations in GitHub Actions
+      bilingual check --format sarif > bilingual.sarif   # for code scanning
       bilingual check --fix               # replace forbidden renderings, show the diff
       bilingual check --no-cache          # check every pair again, keep nothing
 
@@ -212,8 +214,8 @@ def _open_cache(root: Path, plan: Plan) -> ResultCache | None:
 
 def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_files: bool) -> bool:
     """Fix (or with ``write_files`` false, only show) forbidden renderings; whether any file
-    was written. The diff goes to stdout with the text report, else to stderr, so JSON and
-    GitHub output stay parseable."""
+    was written. The diff goes to stdout with the text report, else to stderr, so JSON, GitHub
+    and SARIF output stay parseable."""
     from bilingual.errors import SourceError
     from bilingual.fix import apply, fixes_for
 

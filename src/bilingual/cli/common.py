@@ -23,6 +23,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 RootOption = Annotated[

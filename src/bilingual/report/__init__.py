@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "text": "bilingual.report.text",
     "json": "bilingual.report.json",
     "github": "bilingual.report.github",
+    "sarif": "bilingual.report.sarif",
 }
 
 Writer = Callable[..., None]
@@ -37,7 +38,8 @@ def write(
     **options: Any,
 ) -> None:
     """Stream ``findings`` to ``out`` in format ``fmt``. Every writer takes every option and
-    uses those that concern it: ``color`` and ``width`` (text), ``prefix`` (paths in github)."""
+    uses those that concern it: ``color`` and ``width`` (text), ``prefix`` (paths in github
+    and sarif)."""
     writer(fmt)(out, findings, summary, **options)
 
 
