@@ -72,6 +72,9 @@ class Row:
     zh_digest: str
     en_digest: str
     stored_ns: int
+    suppressed: int
+    #: No findings: most pairs of a healthy archive, whose rows need not be read again.
+    clean: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +110,11 @@ class ResultCache:
         """This plan's rows, by article folder (relative to the content root)."""
         try:
             cursor = self.conn.execute(
-                "SELECT article, rowid, zh_stamp, en_stamp, zh_digest, en_digest, stored_ns "
-                "FROM results WHERE plan = ?",
+                "SELECT article, rowid, zh_stamp, en_stamp, zh_digest, en_digest, stored_ns, "
+                "suppressed, findings = '[]' FROM results WHERE plan = ?",
                 (self.plan,),
             )
-            return {article: Row(*rest) for article, *rest in cursor}
+            return {article: Row(*rest[:-1], clean=bool(rest[-1])) for article, *rest in cursor}
         except sqlite3.Error as exc:
             self._fail("could not be read", exc)
             return {}
@@ -134,6 +137,9 @@ class ResultCache:
     def findings(self, row: Row) -> tuple[list[Finding], int] | None:
         """The findings stored in ``row`` and how many were suppressed; None when the row
         cannot be read back (it is then checked again)."""
+        if row.clean:
+            self.hits += 1
+            return [], row.suppressed
         try:
             found = self.conn.execute(
                 "SELECT findings, suppressed FROM results WHERE rowid = ?", (row.rowid,)
