@@ -23,6 +23,7 @@ from tests.conftest import REPO, SHIPPED
 
 REAL = REPO / "tests" / "fixtures" / "real"
 KUBEVELA = Path("articles") / "kubevela-2022-01-27-blog-1.2"
+FORUM = "2023-pujiang-innovation-forum"
 
 
 def _root(tmp_path: Path, source: Path = REAL) -> Path:
@@ -44,7 +45,9 @@ def _run(root: Path, *, cache: bool = True) -> tuple[list[dict], result_cache.Re
     try:
         found = [
             _plain(f)
-            for checked in check_pairs(root, article_folders(root), plan, jobs=1, cache=opened)
+            for checked in check_pairs(
+                root, article_folders(root), plan, jobs=1, cache=opened, complete=True
+            )
             for f in checked.findings
         ]
     finally:
@@ -318,3 +321,26 @@ def test_no_cache_keeps_nothing(cli, tmp_path):
     code, out, _ = cli("check", "--root", root, "--no-cache")
     assert code == 0 and "no problems found" in out
     assert not (root / ".bilingual").exists()
+
+
+def test_the_cache_forgets_articles_that_are_gone_and_plans_long_unused(tmp_path):
+    root = _root(tmp_path, SHIPPED.parent)
+    _run(root)
+    shutil.rmtree(root / "articles" / FORUM)
+    _run(root)
+    path = root / ".bilingual" / "cache.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        articles = {a for (a,) in conn.execute("SELECT article FROM results")}
+        assert articles == {f"articles/{d.name}" for d in (root / "articles").iterdir()}
+        # A plan last used long ago: its rows go when the cache is next opened.
+        with conn:
+            conn.execute("UPDATE plans SET used_ns = 0")
+            conn.execute(
+                "INSERT INTO results SELECT article, 'old' || plan, zh_stamp, en_stamp, "
+                "zh_digest, en_digest, stored_ns, suppressed, findings FROM results"
+            )
+            conn.execute("INSERT INTO plans SELECT 'old' || plan, 0 FROM plans")
+    _run(root)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1

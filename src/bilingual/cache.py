@@ -31,12 +31,15 @@ from bilingual.model import Finding, Location, Severity
 from bilingual.state import state_dir
 
 #: Bumped when the tables or the way findings are stored change: an older file is rebuilt.
-SCHEMA = 1
+SCHEMA = 2
 FILE = "cache.sqlite"
 #: A stamp this close to (or after) the moment its row was written is verified by digest.
 RACY_NS = 2_000_000_000
 #: How long to wait for another process's write before going on without the cache.
 BUSY_SECONDS = 10.0
+#: A plan (checks, settings, glossary) unused this long has its results dropped: an office
+#: that changed its settings will not go back to the old ones.
+UNUSED_NS = 30 * 24 * 3600 * 1_000_000_000
 
 Warn = Callable[[str], None]
 
@@ -187,6 +190,19 @@ class ResultCache:
             return
         self.stored += len(rows)
 
+    def forget(self, articles: Iterable[str]) -> None:
+        """Drop this plan's rows of these articles (folders no longer in the content root)."""
+        if not self.writable:
+            return
+        try:
+            with _transaction(self.conn):
+                self.conn.executemany(
+                    "DELETE FROM results WHERE plan = ? AND article = ?",
+                    [(self.plan, article) for article in articles],
+                )
+        except sqlite3.Error as exc:
+            self._fail("could not be written", exc)
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
@@ -281,14 +297,25 @@ def _open(path: Path, plan: str, *, writable: bool, warn: Warn, timeout: float) 
             if version:
                 warn(f"{path} was written by another version of bilingual: rebuilt")
             _create(conn)
-        elif writable:
-            # Rows of another build of the tool can never be used again.
-            with _transaction(conn):
-                conn.execute("DELETE FROM results WHERE plan NOT LIKE ?", (_tool_prefix() + "%",))
+        if writable:
+            _tidy(conn, _tool_prefix() + plan)
     except BaseException:
         conn.close()
         raise
     return ResultCache(conn, path, _tool_prefix() + plan, writable=writable, warn=warn)
+
+
+def _tidy(conn: sqlite3.Connection, plan: str) -> None:
+    """Note that ``plan`` is in use, and drop what can never be used again: rows of another
+    build of the tool, and of plans unused for ``UNUSED_NS``."""
+    now = time.time_ns()
+    with _transaction(conn):
+        conn.execute("INSERT OR REPLACE INTO plans (plan, used_ns) VALUES (?, ?)", (plan, now))
+        conn.execute(
+            "DELETE FROM plans WHERE plan NOT LIKE ? OR used_ns < ?",
+            (_tool_prefix() + "%", now - UNUSED_NS),
+        )
+        conn.execute("DELETE FROM results WHERE plan NOT IN (SELECT plan FROM plans)")
 
 
 def _tool_prefix() -> str:
@@ -313,6 +340,8 @@ def _create(conn: sqlite3.Connection) -> None:
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA:
             return  # another process made it while this one waited
         conn.execute("DROP TABLE IF EXISTS results")
+        conn.execute("DROP TABLE IF EXISTS plans")
+        conn.execute("CREATE TABLE plans (plan TEXT PRIMARY KEY, used_ns INTEGER NOT NULL)")
         conn.execute(
             "CREATE TABLE results ("
             " article TEXT NOT NULL, plan TEXT NOT NULL,"

@@ -161,10 +161,12 @@ def check_pairs(
     jobs: int | None = None,
     cache: ResultCache | None = None,
     progress: Callable[[int], None] | None = None,
+    complete: bool = False,
 ) -> Iterator[Checked]:
     """Each pair's result, in the order of ``folders``, as soon as it is known: from ``cache``
     where the pair is unchanged, else checked (in worker processes for long runs, one chunk of
-    pairs in memory per worker) and then kept in the cache."""
+    pairs in memory per worker) and then kept in the cache. ``complete``: ``folders`` are all
+    the content root's articles, and the cache forgets any other."""
     all_checks()
     order: list[tuple[Path, Row | None, tuple[str, str]]] = []
     misses: list[Path] = []
@@ -200,6 +202,9 @@ def check_pairs(
             yield result
         if cache is not None:
             cache.store(keep)
+            if complete:
+                present = {relpath(folder, root) for folder in folders}
+                cache.forget(article for article in rows if article not in present)
 
 
 def _entry(result: Checked, stamps: tuple[str, str]) -> Entry:

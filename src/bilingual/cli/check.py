@@ -137,12 +137,13 @@ def check(
         plan = make_plan(config, names(select), names(ignore), glossary)
         folders = article_folders(content_root, paths or ())
         results = _open_cache(content_root, plan) if cache else None
+        every = not paths  # all the root's articles: the cache may forget any other
         try:
             checked: Iterable[Checked] | None = None
             if (fix or diff) and plan.glossary is not None and "G102" in plan.codes:
                 # Only pairs with a forbidden rendering are read again, and the run repeated
                 # only when a file was written, so --fix costs nothing on a clean tree.
-                checked = list(_pairs(content_root, folders, plan, jobs, progress, results))
+                checked = list(_pairs(content_root, folders, plan, jobs, progress, results, every))
                 slugs = {f.article for c in checked for f in c.findings if f.code == "G102"}
                 to_fix = [folder for folder in folders if folder.name in slugs]
                 if _fix(content_root, to_fix, plan, fmt, write_files=fix and not diff):
@@ -150,7 +151,7 @@ def check(
             elif fix or diff:
                 err("nothing to fix: --fix needs a glossary and the forbidden-variant check (G102)")
             if checked is None:
-                checked = _pairs(content_root, folders, plan, jobs, progress, results)
+                checked = _pairs(content_root, folders, plan, jobs, progress, results, every)
             stream = Stream(iter(checked))
             with stdout() as out:
                 report(
@@ -177,12 +178,15 @@ def _pairs(
     jobs: int,
     progress: bool,
     cache: ResultCache | None,
+    complete: bool,
 ) -> Iterator[Checked]:
     """Each pair's result in turn, with a progress bar on a terminal for long runs."""
     from bilingual.engine import check_pairs
 
     if not (progress and sys.stderr.isatty() and len(folders) >= PROGRESS_FROM):
-        yield from check_pairs(root, folders, plan, jobs=jobs or None, cache=cache)
+        yield from check_pairs(
+            root, folders, plan, jobs=jobs or None, cache=cache, complete=complete
+        )
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -202,6 +206,7 @@ def _pairs(
             jobs=jobs or None,
             cache=cache,
             progress=lambda n: bar.advance(task, n),
+            complete=complete,
         )
 
 
