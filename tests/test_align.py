@@ -206,3 +206,67 @@ def test_a_condensed_paragraph_after_a_merge_keeps_its_translation():
     by_zh = {bead.zh[0].line: [b.line for b in bead.en] for bead in beads if bead.zh}
     assert by_zh[30] == [32, 34]
     assert by_zh[33] == [36]
+
+
+def _programme_full_table(left, right):
+    """The programme as first written, with a table of every cell (quadratic in memory)."""
+    from bilingual.align import _BAND, _INF, _SKIP, _cost
+
+    n, m = len(left.blocks), len(right.blocks)
+    cost = [[_INF] * (m + 1) for _ in range(n + 1)]
+    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    band = abs(n - m) + _BAND
+    for i in range(n + 1):
+        row, prev, brow = cost[i], cost[i - 1] if i else None, back[i]
+        centre = i * m // n
+        for j in range(max(1 if i == 0 else 0, centre - band), min(m, centre + band) + 1):
+            best, move = _INF, (0, 0)
+            if prev is not None:
+                c = prev[j] + _SKIP
+                if c < best:
+                    best, move = c, (1, 0)
+                if j:
+                    c = prev[j - 1] + _cost(left, right, i - 1, i, j - 1, j, best - prev[j - 1])
+                    if c < best:
+                        best, move = c, (1, 1)
+                    if left.mergeable[i - 1] and right.mergeable[j - 1]:
+                        for di, dj in ((1, 2), (2, 1), (1, 3), (3, 1)):
+                            if i >= di and j >= dj and cost[i - di][j - dj] != _INF:
+                                before = cost[i - di][j - dj]
+                                c = before + _cost(left, right, i - di, i, j - dj, j, best - before)
+                                if c < best:
+                                    best, move = c, (di, dj)
+            if j:
+                c = row[j - 1] + _SKIP
+                if c < best:
+                    best, move = c, (0, 1)
+            row[j], brow[j] = best, move
+    moves, i, j = [], n, m
+    while i or j:
+        di, dj = back[i][j]
+        moves.append((di, dj))
+        i, j = i - di, j - dj
+    return moves[::-1]
+
+
+def test_the_programme_keeps_only_its_band_and_finds_what_a_full_table_finds():
+    import random
+
+    from bilingual.align import _programme, _scale, _Side
+
+    rnd = random.Random(5)
+    kinds = ["## ", "", "", "", "- "]
+    for _ in range(60):
+        size = rnd.randrange(1, 120)
+        picked = [rnd.randrange(1, len(ZH)) for _ in range(size)]
+        marks = [rnd.choice(kinds) for _ in range(size)]
+        kept = rnd.choice([0.5, 0.8, 0.95])
+        zh = [marks[k] + ZH[p] for k, p in enumerate(picked) if rnd.random() < kept]
+        en = [marks[k] + EN[p] for k, p in enumerate(picked) if rnd.random() < 0.9]
+        if not zh or not en:
+            continue
+        left, right = _Side(blocks(zh), "zh", None), _Side(blocks(en), "en", None)
+        n, m = len(left.blocks), len(right.blocks)
+        _scale(left, right, [(i, 0) for i in range(n)], [(0, j) for j in range(m)])
+        assert _programme(left, right) == _programme_full_table(left, right)

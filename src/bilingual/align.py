@@ -598,38 +598,46 @@ def _scale(
 def _programme(left: _Side, right: _Side) -> list[tuple[int, int]]:
     """The cheapest sequence of bead shapes, by dynamic programming."""
     n, m = len(left.blocks), len(right.blocks)
-    cost = [[_INF] * (m + 1) for _ in range(n + 1)]
-    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    # Only cells near the diagonal are filled, as in Gale and Church's own implementation: a
-    # long article costs time in proportion to its length, not to its length squared.
+    # Only cells near the diagonal are filled, as in Gale and Church's own implementation, and
+    # only they are kept: a long article costs time and memory in proportion to its length,
+    # not to its length squared (a table of every cell took 200 MB for 5,000 blocks a side).
     band = abs(n - m) + _BAND
+    spans = [(max(0, i * m // n - band), min(m, i * m // n + band)) for i in range(n + 1)]
+    # Each row keeps its band and the cells the three rows after it read: merges look three
+    # blocks back on either side, and the band only moves right.
+    starts = [max(0, lo - 3) for lo, _ in spans]
+    ends = [spans[min(i + 3, n)][1] for i in range(n + 1)]
+    cost = [[_INF] * (end - start + 1) for start, end in zip(starts, ends, strict=True)]
+    back = [[(0, 0)] * (end - start + 1) for start, end in zip(starts, ends, strict=True)]
+    cost[0][0] = 0.0
     for i in range(n + 1):
-        row, prev = cost[i], cost[i - 1] if i else None
-        brow = back[i]
-        centre = i * m // n
-        for j in range(max(1 if i == 0 else 0, centre - band), min(m, centre + band) + 1):
+        row, at, brow = cost[i], starts[i], back[i]
+        prev, before = (cost[i - 1], starts[i - 1]) if i else (None, 0)
+        lo, hi = spans[i]
+        for j in range(max(1 if i == 0 else 0, lo), hi + 1):
             best, move = _INF, (0, 0)
             if prev is not None:
-                c = prev[j] + _SKIP
+                up = prev[j - before]
+                c = up + _SKIP
                 if c < best:
                     best, move = c, (1, 0)
                 if j:
-                    c = prev[j - 1] + _cost(left, right, i - 1, i, j - 1, j, best - prev[j - 1])
+                    diagonal = prev[j - 1 - before]
+                    c = diagonal + _cost(left, right, i - 1, i, j - 1, j, best - diagonal)
                     if c < best:
                         best, move = c, (1, 1)
                     # Merges join paragraphs only: look at them only where both ends are ones.
                     if left.mergeable[i - 1] and right.mergeable[j - 1]:
-                        best, move = _merges(left, right, cost, i, j, best, move)
+                        best, move = _merges(left, right, cost, starts, i, j, best, move)
             if j:
-                c = row[j - 1] + _SKIP
+                c = row[j - 1 - at] + _SKIP
                 if c < best:
                     best, move = c, (0, 1)
-            row[j], brow[j] = best, move
+            row[j - at], brow[j - at] = best, move
     moves: list[tuple[int, int]] = []
     i, j = n, m
     while i or j:
-        di, dj = back[i][j]
+        di, dj = back[i][j - starts[i]]
         moves.append((di, dj))
         i, j = i - di, j - dj
     moves.reverse()
@@ -640,15 +648,16 @@ def _merges(
     left: _Side,
     right: _Side,
     cost: list[list[float]],
+    starts: list[int],
     i: int,
     j: int,
     best: float,
     move: tuple[int, int],
 ) -> tuple[float, tuple[int, int]]:
-    """The best of the 1-2, 2-1, 1-3 and 3-1 beads ending at cell (i, j), or ``best``."""
+    """The best of the 1-2, 2-1, 1-3 and 3-1 beads ending at cell (i, j), or ``best``
+    (``cost[i][j - starts[i]]`` is the cost of cell (i, j))."""
     for di, dj in ((1, 2), (2, 1), (1, 3), (3, 1)):
-        if i >= di and j >= dj and cost[i - di][j - dj] != _INF:
-            before = cost[i - di][j - dj]
+        if i >= di and j >= dj and (before := cost[i - di][j - dj - starts[i - di]]) != _INF:
             c = before + _cost(left, right, i - di, i, j - dj, j, best - before)
             if c < best:
                 best, move = c, (di, dj)

@@ -32,19 +32,32 @@ _FULL_WIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def scan(pattern: re.Pattern[str], opening: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def scan(
+    pattern: re.Pattern[str],
+    opening: re.Pattern[str],
+    text: str,
+    skip: re.Pattern[str] | None = None,
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where ``opening`` finds a character a match can
     start with. A pattern that opens on a lookbehind has no first character for ``re`` to skip
     to, and is tried at every position of the text. ``pattern`` never matches the empty string.
+
+    With ``skip``, where no match starts, none starts in the run ``skip`` matches there either,
+    and the run is passed over. For a pattern whose first word must run to its end before what
+    follows (a word, then a space), a match fails at every letter of a word where it failed at
+    the first; trying each is quadratic in a word of a million letters.
     """
     position = 0
     while (candidate := opening.search(text, position)) is not None:
-        match = pattern.match(text, candidate.start())
-        if match is None:
-            position = candidate.start() + 1
-        else:
+        start = candidate.start()
+        match = pattern.match(text, start)
+        if match is not None:
             yield match
             position = match.end()
+        elif skip is not None and (run := skip.match(text, start)) is not None:
+            position = max(run.end(), start + 1)
+        else:
+            position = start + 1
 
 
 def find_links(text: str) -> list[str]:

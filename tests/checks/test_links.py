@@ -148,3 +148,41 @@ def test_links_written_against_chinese_text_are_read_whole(root):
         "Write to news@sjtu.edu.cn or visit https://www.sjtu.edu.cn for more.",
     )
     assert root.findings("contact", "link-mismatch") == []
+
+
+def _same_site_by_scan(zh, en):
+    """The pairing of root-relative and absolute links as first written: every key of one side
+    against every key of the other (quadratic)."""
+    from bilingual.checks.links import _path
+
+    for key in list(zh):
+        relative = not key.startswith("//")
+        for other in list(en):
+            crossing = relative != (not other.startswith("//"))
+            if zh[key] and en[other] and crossing and _path(key) == _path(other):
+                zh[key] -= 1
+                en[other] -= 1
+    for counter in (zh, en):
+        for key in [k for k, n in counter.items() if n <= 0]:
+            del counter[key]
+
+
+def test_relative_and_absolute_links_paired_as_by_a_scan():
+    import random
+    from collections import Counter
+
+    from bilingual.checks.links import _same_site
+
+    rnd = random.Random(11)
+    keys = ["/docs/a", "//x.io/docs/a", "//y.io/docs/a", "/docs/b", "//x.io/docs/b",
+            "/img/p.png", "//x.io/assets/p.png", "/p.png", "//x.io/docs/a/"]  # fmt: skip
+    for _ in range(3000):
+        zh = Counter({k: rnd.randrange(1, 4) for k in rnd.sample(keys, rnd.randrange(5))})
+        en = Counter({k: rnd.randrange(1, 4) for k in rnd.sample(keys, rnd.randrange(5))})
+        want_zh, want_en = Counter(zh), Counter(en)
+        _same_site_by_scan(want_zh, want_en)
+        _same_site(zh, en)
+        assert (list(zh.items()), list(en.items())) == (
+            list(want_zh.items()),
+            list(want_en.items()),
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 
 from bilingual.anchors import link_key
@@ -85,13 +85,23 @@ def _same_site(zh: Counter[str], en: Counter[str]) -> None:
     """Take out pairs of a root-relative link and an absolute one to the same path
     (/docs/install on one side, https://openkruise.io/docs/install on the other), or to an
     image of the same name."""
+    # The English keys by path and by being relative, in order: each Chinese key takes one of
+    # each crossing key of its path that is left, in order, while it has any left. Looked up
+    # rather than compared with every English key: a block of thousands of links.
+    waiting: dict[tuple[str, bool], deque[str]] = {}
+    for other in en:
+        waiting.setdefault((_path(other), not other.startswith("//")), deque()).append(other)
     for key in list(zh):
-        relative = not key.startswith("//")
-        for other in list(en):
-            crossing = relative != (not other.startswith("//"))
-            if zh[key] and en[other] and crossing and _path(key) == _path(other):
-                zh[key] -= 1
-                en[other] -= 1
+        others = waiting.get((_path(key), key.startswith("//")))
+        kept = []
+        while others and zh[key]:
+            other = others.popleft()
+            zh[key] -= 1
+            en[other] -= 1
+            if en[other]:
+                kept.append(other)
+        if others is not None:
+            others.extendleft(reversed(kept))
     for counter in (zh, en):
         for key in [k for k, n in counter.items() if n <= 0]:
             del counter[key]

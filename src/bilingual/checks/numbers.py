@@ -10,6 +10,7 @@ from bilingual.checks.article import parse_date, translation_side
 from bilingual.checks.registry import CheckContext, check
 from bilingual.model import Article, Bead, Block, Finding, Pair, Severity
 from bilingual.values import NUMERIC, Kind, Quantity, in_block, with_year
+from bilingual.values.pairing import differences, match, replaced
 
 
 def article_year(pair: Pair) -> int | None:
@@ -74,31 +75,6 @@ def _quantities(
     return [with_year(q, year) if q.kind is Kind.DATE else q for q in found]
 
 
-def _same(a: Quantity, b: Quantity) -> bool:
-    """Equal values; a day without a month (11日) matches a date on that day."""
-    if a.key == b.key:
-        return True
-    if a.kind is Kind.DATE and b.kind is Kind.DATE:
-        (_, am, ad), (_, bm, bd) = a.value, b.value  # type: ignore[misc]
-        return (am is None or bm is None) and ad is not None and ad == bd
-    return False
-
-
-def _close(a: Quantity, b: Quantity) -> bool:
-    """The same value as a count on one side and an ordinal on the other: 连续3年 / "the third
-    year running", which translators turn into each other; or a version written as a plain
-    number on one side (1.30 / v1.30)."""
-    kinds = {a.kind, b.kind}
-    if kinds == {Kind.NUMBER, Kind.VERSION}:
-        number, version = (a, b) if a.kind is Kind.NUMBER else (b, a)
-        written = _DECIMAL.search(number.text)
-        return written is not None and written.group(0) == version.value
-    return kinds in ({Kind.NUMBER, Kind.ORDINAL}, {Kind.NUMBER, Kind.DECADE}) and a.value == b.value
-
-
-_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)+")
-
-
 #: Code is quoted as written; an image's alt text is a label (often a file name, or sizes).
 _NO_VALUES = frozenset({"code", "image"})
 
@@ -129,93 +105,18 @@ def _title_values(article: Article, lang: str) -> list[Quantity]:
     return list(in_block(title, (), lang, None)) if isinstance(title, str) else []
 
 
-def _in_code(quantity: Quantity, blocks: Sequence[Block]) -> bool:
-    """Whether the other side quotes the value in code (envoy:1.17.0 in a code span where the
-    other language writes it in prose): code is not read for values, but it says them."""
-    digits = _DIGITS.search(quantity.text)
-    if digits is None:
-        return False
-    return any(digits.group(0) in span for block in blocks for span in block.code)
+def _not_in_code(found: list[Quantity], blocks: Sequence[Block]) -> list[Quantity]:
+    """The values of ``found`` the other side does not quote in code (envoy:1.17.0 in a code
+    span where the other language writes it in prose): code is not read for values, but it
+    says them."""
+    # One search in all the code, joined by a character no value has, rather than one per span.
+    code = "\0".join(span for block in blocks for span in block.code)
+    if not code:
+        return found
+    return [q for q in found if (d := _DIGITS.search(q.text)) is None or d.group(0) not in code]
 
 
 _DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-
-
-def _match(
-    zh: list[Quantity], en: list[Quantity]
-) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
-    """Pairs of equal quantities (then of close ones), and those left on each side."""
-    pairs = []
-    left_zh, left_en = list(zh), list(en)
-    for same in (_same, _close):
-        for quantity in list(left_zh):
-            twin = next((q for q in left_en if same(quantity, q)), None)
-            if twin is not None:
-                left_zh.remove(quantity)
-                left_en.remove(twin)
-                pairs.append((quantity, twin))
-    # A value said twice on one side and once on the other is not missing: 7步……7个步骤 /
-    # "seven steps".
-    if left_zh and pairs:
-        en_keys = {q.key for _, q in pairs}
-        left_zh = [q for q in left_zh if q.key not in en_keys]
-    if left_en and pairs:
-        zh_keys = {q.key for q, _ in pairs}
-        left_en = [q for q in left_en if q.key not in zh_keys]
-    return pairs, left_zh, left_en
-
-
-def _replaced(
-    zh: list[Quantity],
-    en: list[Quantity],
-    pairs: list[tuple[Quantity, Quantity]],
-    left_zh: list[Quantity],
-    left_en: list[Quantity],
-) -> Iterator[tuple[Quantity, Quantity]]:
-    """An uncertain value written in digits (32C) left over on one side, where the other side
-    says one of its values again instead (33C, 32C / "33 cores, 33 cores"): the repeat
-    replaced it. Each pair found is taken out of ``left_zh`` / ``left_en``."""
-    paired_zh = {id(q) for q, _ in pairs}
-    paired_en = {id(q) for _, q in pairs}
-    for mine, theirs, paired, other_left, zh_side in (
-        (left_zh, en, paired_en, left_en, True),
-        (left_en, zh, paired_zh, left_zh, False),
-    ):
-        left_ids = {id(q) for q in other_left}
-        repeats = [q for q in theirs if id(q) not in paired and id(q) not in left_ids]
-        for quantity in list(mine):
-            if not (quantity.soft and any(c.isdigit() for c in quantity.text)):
-                continue
-            if any(q.kind is quantity.kind and q.soft for q in other_left):
-                continue  # compared with that one by _differences
-            repeat = next((q for q in repeats if q.kind is quantity.kind and not q.soft), None)
-            if repeat is not None:
-                repeats.remove(repeat)
-                mine.remove(quantity)
-                yield (quantity, repeat) if zh_side else (repeat, quantity)
-
-
-def _differences(
-    zh: list[Quantity], en: list[Quantity]
-) -> Iterator[tuple[Quantity | None, Quantity | None]]:
-    """Unmatched quantities, a zh one and an en one of the same kind paired as a change.
-
-    A soft value (a number word, 12C) pairs only with another soft one, and alone is not
-    reported at all: "the first place they look", 二次开发 and "the two sides" are idioms, and a
-    count a list makes plain ("three parts:") is often written on one side only.
-    """
-    left_en = list(en)
-    for quantity in zh:
-        other = next(
-            (q for q in left_en if q.kind is quantity.kind and q.soft == quantity.soft), None
-        )
-        if other is not None:
-            left_en.remove(other)
-        if other is not None or not quantity.soft:
-            yield quantity, other
-    for quantity in left_en:
-        if not quantity.soft:
-            yield None, quantity
 
 
 def _report(
@@ -301,15 +202,15 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     numbered = ctx.settings.compare_numbering
     zh = [q for q in quantities(bead.zh, "zh", year, numbered=numbered) if q.kind in NUMERIC]
     en = [q for q in quantities(bead.en, "en", year, numbered=numbered) if q.kind in NUMERIC]
-    pairs, left_zh, left_en = _match(zh, en)
-    left_zh = [q for q in left_zh if not _in_code(q, bead.en)]
-    left_en = [q for q in left_en if not _in_code(q, bead.zh)]
-    for zh_q, en_q in _replaced(zh, en, pairs, left_zh, left_en):
+    pairs, left_zh, left_en = match(zh, en)
+    left_zh = _not_in_code(left_zh, bead.en)
+    left_en = _not_in_code(left_en, bead.zh)
+    for zh_q, en_q in replaced(zh, en, pairs, left_zh, left_en):
         yield _report(ctx, bead, zh_q, en_q)
     named: set[Quantity] = set()
     if any(q.kind is Kind.VERSION for q in (*left_zh, *left_en)):
         named = _versions_named_elsewhere(ctx.pair, left_zh, left_en)
-    for zh_q, en_q in _differences(left_zh, left_en):
+    for zh_q, en_q in differences(left_zh, left_en):
         yield _report(ctx, bead, zh_q, en_q, warning=zh_q in named or en_q in named)
     for zh_q, en_q in pairs:
         if zh_q.qualifier and en_q.qualifier and zh_q.qualifier is not en_q.qualifier:
@@ -357,8 +258,8 @@ def date_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     year = article_year(ctx.pair)
     zh = [q for q in quantities(bead.zh, "zh", year) if q.kind not in NUMERIC]
     en = [q for q in quantities(bead.en, "en", year) if q.kind not in NUMERIC]
-    _, left_zh, left_en = _match(zh, en)
-    for zh_q, en_q in _differences(left_zh, left_en):
+    _, left_zh, left_en = match(zh, en)
+    for zh_q, en_q in differences(left_zh, left_en):
         yield _report(ctx, bead, zh_q, en_q)
 
 

@@ -58,12 +58,13 @@ def structure_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     if not bead.en or not bead.zh:
         have, lack = ("zh", "en") if bead.zh else ("en", "zh")
         blocks = bead.zh or bead.en
-        if all(not (b.en if lack == "en" else b.zh) for b in ctx.beads):
+        layout = _layout(ctx.beads)
+        if not layout.body[lack]:
             yield from _no_body(bead, ctx, have, lack)
             return
         if id(bead) in passages(ctx.beads):
             return  # part of a passage that differs on both sides: passage-mismatch
-        place = _expected_place(bead, ctx.beads, lack)
+        place = layout.place(bead, lack)
         for block in blocks:
             yield ctx.finding(
                 f"{have}.md:{block.line} ({kind_name(block.kind)}) has no counterpart in "
@@ -131,7 +132,7 @@ def reordered_block(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     if not bead.moved or not bead.zh or not bead.en:
         return
     zh, en = bead.zh[0], bead.en[0]
-    place = _expected_place(bead, ctx.beads, "en", skip_moved=True)
+    place = _layout(ctx.beads).place(bead, "en", skip_moved=True)
     yield ctx.finding(
         f"zh.md:{zh.line} ({kind_name(zh.kind)}) is translated out of order, at "
         f"en.md:{en.line}{place}",
@@ -344,19 +345,58 @@ def _no_body(bead: Bead, ctx: CheckContext, have: str, lack: str) -> Iterator[Fi
     )
 
 
-def _expected_place(
-    bead: Bead, beads: tuple[Bead, ...], lack: str, *, skip_moved: bool = False
-) -> str:
-    """Where the missing counterpart belongs: after the nearest aligned block before it."""
-    index = next((i for i, b in enumerate(beads) if b is bead), None)
-    if index is None:
-        return ""
-    for earlier in reversed(beads[:index]):
-        side = earlier.zh if lack == "zh" else earlier.en
-        if side and not (skip_moved and earlier.moved):
-            return f" (expected after {lack}.md:{side[-1].end_line})"
-    for later in beads[index + 1 :]:
-        side = later.zh if lack == "zh" else later.en
-        if side and not (skip_moved and later.moved):
-            return f" (expected before {lack}.md:{side[0].line})"
-    return f" ({lack}.md has no body)"
+class _Layout:
+    """Where each bead of a pair's alignment stands, whether each side has a body, and where a
+    missing counterpart belongs: after the nearest block of the other side before it. Looked up
+    once per pair rather than searched for each lone block, which is quadratic in an article of
+    thousands of blocks without counterparts."""
+
+    def __init__(self, beads: tuple[Bead, ...]) -> None:
+        self.beads = beads
+        self.index: dict[int, int] = {}
+        for k, bead in enumerate(beads):
+            self.index.setdefault(id(bead), k)
+        self.body = {"zh": any(b.zh for b in beads), "en": any(b.en for b in beads)}
+        self._places: dict[tuple[str, bool], list[str]] = {}
+
+    def place(self, bead: Bead, lack: str, *, skip_moved: bool = False) -> str:
+        """Where ``bead``'s missing ``lack`` counterpart belongs, as the message says it."""
+        index = self.index.get(id(bead))
+        if index is None:
+            return ""
+        places = self._places.get((lack, skip_moved))
+        if places is None:
+            places = self._places[lack, skip_moved] = self._all(lack, skip_moved)
+        return places[index]
+
+    def _all(self, lack: str, skip_moved: bool) -> list[str]:
+        sides = [
+            None if skip_moved and bead.moved else (bead.zh if lack == "zh" else bead.en)
+            for bead in self.beads
+        ]
+        after: list[int | None] = []  # the last line of the nearest block before each bead
+        last = None
+        for side in sides:
+            after.append(last)
+            last = side[-1].end_line if side else last
+        places = []
+        following = None  # the first line of the nearest block after the bead
+        for side, before in zip(reversed(sides), reversed(after), strict=True):
+            if before is not None:
+                places.append(f" (expected after {lack}.md:{before})")
+            elif following is not None:
+                places.append(f" (expected before {lack}.md:{following})")
+            else:
+                places.append(f" ({lack}.md has no body)")
+            following = side[0].line if side else following
+        places.reverse()
+        return places
+
+
+_LAYOUTS: list[_Layout] = []
+
+
+def _layout(beads: tuple[Bead, ...]) -> _Layout:
+    if not _LAYOUTS or _LAYOUTS[0].beads is not beads:
+        _LAYOUTS[:] = [_Layout(beads)]  # one pair at a time: checks run pair by pair
+    return _LAYOUTS[0]

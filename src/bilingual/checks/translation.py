@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.model import Bead, Block, Finding, Pair
-from bilingual.text import HAN, HAN_CHAR, LINK
+from bilingual.text import HAN, HAN_CHAR, LINK, scan
 
 #: A name given in both scripts: a capitalised name (or quoted or emphasised title), then a short
 #: Han form in brackets: "Zhu Xinyuan (朱新远)", "Peking University (北京大学, PKU)",
@@ -24,6 +24,9 @@ _IDENTICAL_MIN_WORDS = 6
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: A run of Latin words and the punctuation between them.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[ ,;:]+[A-Za-z0-9][A-Za-z0-9'’\-]*)+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+#: A run's first word: where a run does not start, it starts nowhere else in this word.
+_LATIN_WORD_CHARS = re.compile(r"[A-Za-z0-9'’\-]+")
 _ENGLISH_MIN_WORDS = 8
 _FUNCTION_WORDS = frozenset(
     [
@@ -95,7 +98,7 @@ def english_runs(text: str, code: tuple[str, ...] = (), allow: tuple[str, ...] =
         text = text.replace(span, " ")
     text = LINK.sub(" ", text)
     found = []
-    for match in _LATIN_RUN.finditer(text):
+    for match in scan(_LATIN_RUN, _LATIN_LETTER, text, _LATIN_WORD_CHARS):
         words = match.group(0).lower().split()
         if len(words) >= _ENGLISH_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= 2:
             found.append(match.group(0).strip())

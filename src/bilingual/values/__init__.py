@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from bilingual.text import HAN, HAN_CHAR, LINK
 from bilingual.values.model import NUMERIC, WEEKDAYS, Kind, Qualifier, Quantity
+from bilingual.values.spans import Taken
 
 __all__ = [
     "NUMERIC",
@@ -109,7 +110,11 @@ def _numbered(found: list[Quantity], text: str, kind: str, lang: str) -> list[Qu
     spans = numbering(text, kind, lang)
     if not spans:
         return found
-    return [q for q in found if not any(a <= q.start < b for a, b in spans)]
+    # Marked rather than tested span by span: a block of citation marks has thousands.
+    numbers = Taken(len(text))
+    for start, end in spans:
+        numbers.add(start, end)
+    return [q for q in found if numbers.free(q.start, q.start + 1)]
 
 
 def in_block(
@@ -191,9 +196,15 @@ def _read(text: str, lang: str) -> list[Quantity]:
     versions = _versions(text)
     if not versions:
         return reader(text)
+    # Blanked in one pass: a text rebuilt for each version is quadratic in a list of releases.
+    parts, position = [], 0
     for version in versions:
-        text = text[: version.start] + " " * (version.end - version.start) + text[version.end :]
-    return sorted([*reader(text), *versions], key=lambda q: q.start)
+        start = max(version.start, position)
+        parts.append(text[position:start])
+        parts.append(" " * (version.end - start))
+        position = max(position, version.end)
+    parts.append(text[position:])
+    return sorted([*reader("".join(parts)), *versions], key=lambda q: q.start)
 
 
 def _dotted_number(text: str) -> bool:

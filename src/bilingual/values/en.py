@@ -17,6 +17,7 @@ from operator import itemgetter
 from bilingual.text import ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import english_months, english_weekdays
+from bilingual.values.spans import Taken
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -169,15 +170,15 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     if not tokens and not digits:
         return []
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken(len(text))
     for quantity in _dates_and_times(text, tokens, digits, year):
-        if not _overlaps(taken, quantity.start, quantity.end):
+        if taken.free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.append((quantity.start, quantity.end))
+            taken.add(quantity.start, quantity.end)
     for quantity in _numbers(text, tokens, digits, taken):
-        if not _overlaps(taken, quantity.start, quantity.end):
+        if taken.free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.append((quantity.start, quantity.end))
+            taken.add(quantity.start, quantity.end)
     found.sort(key=lambda q: q.start)
     return found
 
@@ -218,15 +219,6 @@ def _tokens(text: str) -> list[tuple[str, str, int, int]]:
         if not tokens or token[2] >= tokens[-1][3]:
             tokens.append(token)
     return tokens
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    # A plain loop: any() over a generator costs twice as much on these short lists, and this
-    # runs for every value read.
-    for a, b in taken:  # noqa: SIM110
-        if start < b and end > a:
-            return True
-    return False
 
 
 def _hedge(text: str, start: int) -> tuple[Qualifier | None, int]:
@@ -387,7 +379,7 @@ def _numbers(
     text: str,
     tokens: list[tuple[str, str, int, int]],
     digits: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> Iterator[Quantity]:
     if digits and "/" in text:
         for match in _SLASH_FRACTION.finditer(text):
@@ -396,7 +388,7 @@ def _numbers(
                 yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     if digits:
         for match in _NUM_RUN.finditer(text):
-            if taken and _overlaps(taken, match.start(), match.end()):
+            if taken and not taken.free(match.start(), match.end()):
                 continue  # the 2 of April 2: part of a date already read
             years = _ACADEMIC_YEAR.match(text, match.start())
             if years:  # the 2023-24 academic year: 2023 and 2024
