@@ -15,6 +15,9 @@ Every run is bracketed by two passes of the read floor (``floor.py``: read every
 its front matter with libyaml) in this process, and its time is printed as a ratio to the
 *smaller* of the two: a load spike during one pass cannot make the check look cheaper. The
 machine is shared and noisy; the ratio, measured in the same minute, is the figure to compare.
+``cpu x`` is the same ratio in CPU time (the check's and its workers' against the floor's):
+the check spreads over the cores and the floor does not, so on an idle machine the wall-time
+ratio is about the CPU ratio divided by the cores used; on a loaded one it is steadier.
 
 Kinds of run:
     cold       (default) the check from nothing; with ``--no-cache`` when ``check --help``
@@ -37,6 +40,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -130,12 +134,16 @@ def check_once(root: Path, extra: list[str]) -> dict[str, float]:
         "json",
         *extra,
     ]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = MemorySampler(proc.pid)
     sampler.start()
     out, err = proc.communicate()
     elapsed = time.perf_counter() - start
+    # The CPU time of the check and of its workers (it waits for them, so they count as its).
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = done.ru_utime + done.ru_stime - children.ru_utime - children.ru_stime
     sampler.done.set()
     sampler.join()
     if proc.returncode not in (0, 1):
@@ -144,6 +152,7 @@ def check_once(root: Path, extra: list[str]) -> dict[str, float]:
     return {
         "pairs": summary["articles"],
         "seconds": elapsed,
+        "cpu_seconds": cpu,
         "pairs_per_second": summary["articles"] / elapsed,
         "peak_total_mb": sampler.peak_total / 1024,
         "peak_process_mb": sampler.peak_single / 1024,
@@ -203,13 +212,13 @@ def measured(root: Path, kind: str, extra: list[str], no_cache: bool) -> dict:
                 result = check_once(root, extra)
         result["filling_seconds"] = filling["seconds"]
     after = read_floor(root)
-    floor = min(before.seconds, after.seconds)
     return {
         **result,
         "kind": kind,
         "floor_before": before.seconds,
         "floor_after": after.seconds,
-        "ratio": result["seconds"] / floor,
+        "ratio": result["seconds"] / min(before.seconds, after.seconds),
+        "cpu_ratio": result["cpu_seconds"] / min(before.cpu_seconds, after.cpu_seconds),
         "corpus_mb": before.bytes / 1e6,
     }
 
@@ -234,7 +243,8 @@ def _row(r: dict) -> str:
     return (
         f"{r['pairs']:>7} {r['seconds']:>8.2f} {r['pairs_per_second']:>8.0f} "
         f"{r['peak_total_mb']:>14.1f} {r['peak_process_mb']:>17.1f} {r['findings']:>9} "
-        f"{r['floor_before']:>6.2f}/{r['floor_after']:<5.2f} {r['ratio']:>7.1f}  "
+        f"{r['floor_before']:>6.2f}/{r['floor_after']:<5.2f} {r['ratio']:>7.1f} "
+        f"{r['cpu_ratio']:>6.1f}  "
         f"{r['label']:<13} {peaks}"
         + (f"  (first check {r['filling_seconds']:.2f} s)" if "filling_seconds" in r else "")
     )
@@ -280,7 +290,7 @@ def main() -> None:
     )
     print(
         f"{'pairs':>7} {'seconds':>8} {'pairs/s':>8} {'peak MB (all)':>14} "
-        f"{'peak MB (1 proc)':>17} {'findings':>9} {'floor s':>12} {'x floor':>7}  "
+        f"{'peak MB (1 proc)':>17} {'findings':>9} {'floor s':>12} {'x floor':>7} {'cpu x':>6}  "
         f"{'run':<13} peak MB per process (parent first)"
     )
     for size in args.sizes:

@@ -2,6 +2,7 @@
 
     python bench/recall_news.py 500 --defect-rate 0.5      # generate, check, score
     python bench/recall_news.py --root bench/corpus/news-10000   # score a corpus made before
+    python bench/recall_news.py --root DIR --report check.json   # ... from a saved report
 
 A planted defect is *found* when the article has a finding of the codes its kind should raise
 (``EXPECTED``) at the edited block: for a deleted paragraph, a Chinese line within ``SLACK``
@@ -157,6 +158,12 @@ def main() -> None:
     parser.add_argument("--defect-rate", type=float, default=0.5)
     parser.add_argument("--defects-per-pair", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="score this JSON report of the corpus (bilingual check --format json > FILE) "
+        "instead of running check",
+    )
     parser.add_argument("--examples", type=int, default=10, help="unexplained findings shown")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -165,7 +172,11 @@ def main() -> None:
             root = Path(scratch)
             generate(args.count, root, args.seed, args.defect_rate, args.defects_per_pair)
         defects = json.loads((root / "defects.json").read_text(encoding="utf-8"))
-        print(report(score(check(root, args.jobs), defects), args.examples))
+        if args.report:
+            found = json.loads(args.report.read_text(encoding="utf-8"))
+        else:
+            found = check(root, args.jobs)
+        print(report(score(found, defects), args.examples))
 
 
 if __name__ == "__main__":
