@@ -112,6 +112,8 @@ def _counts(block: Block) -> tuple[int, int]:
     URLs and addresses are the same on both sides, so they would pull the ratio towards 1: they
     count as one word.
     """
+    if block.oversize is not None:  # too large to check: only its measure was kept
+        return block.oversize.han, max(1, block.oversize.other)
     text = block.text  # white space already folded to single spaces
     other = len(text) - text.count(" ") + sum(map(len, block.code))
     for target in block.links:

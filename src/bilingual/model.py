@@ -11,6 +11,13 @@ from typing import Any
 #: The two sides of a pair, in display order.
 LANGS: tuple[str, str] = ("zh", "en")
 
+#: The most characters of Markdown source (inline text, code and HTML) a block may have to be
+#: checked: thirty times the longest block of the real pairs, and read in well under a second.
+#: A longer block is kept for alignment by its length alone and reported as too large to check
+#: (``block-too-large``): every reader is linear in the text, but a block of megabytes would
+#: still take seconds, and markdown-it's link rules are superlinear on runs of brackets.
+MAX_BLOCK = 100_000
+
 
 class Severity(StrEnum):
     """How serious a finding is: errors fail ``check``, warnings only with ``--strict``."""
@@ -25,6 +32,17 @@ class Location:
 
     path: str
     line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Oversize:
+    """What is known of a block too large to check: how large it is."""
+
+    #: Characters of Markdown source.
+    size: int
+    #: Han characters, and other characters but white space, of its text as written.
+    han: int
+    other: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +67,10 @@ class Block:
     #: A paragraph or list item written wholly in bold or italics: a heading in all but
     #: markup ("1. **Hybrid cloud**" on one side, "### Hybrid cloud" on the other).
     emphasised: bool = False
+    #: Set on a block of more than ``MAX_BLOCK`` characters, too large to check: its size and
+    #: its Han and other characters (spaces left out), by which alignment places it. Its text,
+    #: links and code are left empty, so that nothing else reads it.
+    oversize: Oversize | None = None
 
     @property
     def heading_like(self) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bilingual.values import Kind, Quantity
+from bilingual.values import Kind, Quantity, pairing
 from bilingual.values.pairing import close, differences, match, replaced, same
 
 
@@ -108,10 +108,12 @@ def _ids(pairs: list[tuple[Quantity | None, Quantity | None]]) -> list[tuple[int
     return [(id(a), id(b)) for a, b in pairs]
 
 
-@pytest.mark.parametrize("seed", range(20))
-def test_the_same_pairs_as_a_scan(seed: int) -> None:
-    for case in range(100):
-        _same_as_scan(random.Random(seed * 100 + case))
+@pytest.mark.parametrize("scanned", [0, pairing._SCANNED], ids=["indexed", "as run"])
+@pytest.mark.parametrize("seed", range(10))
+def test_the_same_pairs_as_a_scan(seed: int, scanned: int, monkeypatch) -> None:
+    monkeypatch.setattr(pairing, "_SCANNED", scanned)  # 0: the index, however few the values
+    for case in range(200):
+        _same_as_scan(random.Random(seed * 200 + case))
 
 
 def _translated(rnd: random.Random, zh: list[Quantity]) -> list[Quantity]:

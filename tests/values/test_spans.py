@@ -24,7 +24,7 @@ def test_the_same_answers_as_a_scan(seed: int) -> None:
             end = min(size, start + rnd.choice([0, 1, 1, 2, 3, 8]))
             assert taken.free(start, end) == (not _overlaps(spans, start, end))
             if rnd.random() < 0.6:
-                taken.add(start, end)
+                taken.add((start, end))
                 spans.append((start, end))
         assert taken.spans == spans
         assert bool(taken) == bool(spans)
@@ -36,6 +36,6 @@ def test_a_test_costs_the_length_of_its_span() -> None:
     taken = Taken(1_000_000)
     for k in range(200_000):
         assert taken.free(5 * k, 5 * k + 3)
-        taken.add(5 * k, 5 * k + 3)
+        taken.add((5 * k, 5 * k + 3))
     assert not taken.free(999_990, 999_999)
     assert taken.free(999_998, 1_000_000)

@@ -1,4 +1,5 @@
-"""Article-level checks: both files exist, can be read, have valid front matter that agrees."""
+"""Article-level checks: both files exist, can be read, have valid front matter that agrees,
+and hold no block too large to check."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from bilingual.checks.registry import CheckContext, Scope, check
-from bilingual.model import LANGS, Article, Finding, Pair, Severity
+from bilingual.model import LANGS, MAX_BLOCK, Article, Finding, Pair, Severity
 from bilingual.parse.discover import SLUG
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -301,3 +302,46 @@ def bad_ignore_comment(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                         f"{exc.message}; {exc.hint}",
                         **{lang: block},
                     )
+
+
+@check("A106", "block-too-large", severity=Severity.WARNING, scope=Scope.PAIR)
+def block_too_large(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """A block is too large to check: more than 100,000 characters of Markdown.
+
+    ## What it does
+    Reports each heading, paragraph, list item, quote, table, code or HTML block of more than
+    100,000 characters of Markdown source (its inline text with its markup, its code and its
+    HTML), at its line, with its size. Such a block is not read: alignment places it by its
+    length alone, and no check compares its numbers, dates, links, terms, punctuation or words.
+    The rest of the article is checked as usual. The limit is thirty times the longest block
+    of the real pairs in the tests: every reader takes time in proportion to the length of a
+    block, but one of megabytes would still take seconds (and the Markdown parser's link rules
+    longer), where a whole article takes milliseconds.
+
+    ## What it does not report
+    A long article made of many blocks: each block is checked, whatever their number. A long
+    line in a block of 100,000 characters or fewer.
+
+    ## Why is this bad?
+    A block that large is not a paragraph a translator writes or a reviewer reads: a text pasted
+    without its paragraph breaks, a data dump, a generated table. Nothing in it is compared, so
+    any drift in it goes unreported.
+
+    ## Example
+    `zh.md:7` (paragraph) has 1,796,782 characters: the whole article pasted without the blank
+    lines between its paragraphs.
+    Use instead: a blank line between paragraphs; a very large table or listing as a file the
+    article links to.
+    """
+    from bilingual.checks.structure import kind_name
+
+    for lang in LANGS:
+        article = pair.side(lang)
+        for block in article.blocks if article else ():
+            if block.oversize is not None:
+                yield ctx.finding(
+                    f"{lang}.md:{block.line} ({kind_name(block.kind)}) has "
+                    f"{block.oversize.size:,} characters, more than the {MAX_BLOCK:,} a block "
+                    "may have to be checked: it is aligned by its length alone, and not compared",
+                    **{lang: block},
+                )

@@ -14,23 +14,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bilingual.model import Block
-from bilingual.text import comments, find_links, strip_comments
+from bilingual.model import MAX_BLOCK, Block, Oversize
+from bilingual.parse.html import html_targets, link_target, prose_markup, without_tags
+from bilingual.text import HAN_RUN, comments, find_links, strip_comments
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-_IGNORE = re.compile(r"^\s*bilingual-ignore\s*(?::\s*(.*?))?\s*$", re.DOTALL)
+_IGNORE = "bilingual-ignore"
 _SPACE = re.compile(r"\s+")
 #: A line break between two Chinese characters joins them: Chinese has no spaces between words.
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-#: Link and image targets in raw HTML: an image wrapped in <center> or <p align> is an image.
-_HTML_TARGET = re.compile(
-    r"""<(?P<tag>img|source|a)\b[^>]*?\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
-    re.IGNORECASE,
-)
 #: Han characters; an indented block that is mostly Chinese is a paragraph a writer indented
 #: (a first-line indent), not code.
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -56,8 +52,21 @@ def _md() -> MarkdownIt:
         # Both sides of a pair link the same pages, and normalising a URL (parsing, punycode,
         # percent-encoding) costs more than the rest of its link: each is normalised once.
         _parser.normalizeLink = lru_cache(maxsize=256)(_parser.normalizeLink)  # type: ignore[method-assign]
+        _parser.core.ruler.at("inline", _bounded_inline)
         _quiet_block_rules()
     return _parser
+
+
+def _bounded_inline(state: StateCore) -> None:
+    """markdown-it's inline rule, which leaves inline content of more than ``MAX_BLOCK``
+    characters unparsed: its block is not checked, and the link and image rules take time
+    superlinear in a run of brackets (a megabyte of "![" takes minutes)."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if len(token.content) <= MAX_BLOCK:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 def _normalised(body: str) -> str:
@@ -107,6 +116,8 @@ class _Draft:
     #: for a heading.
     emphasised: bool = False
     plain: bool = False
+    #: Characters of Markdown source read into the block: its inline content, code and HTML.
+    size: int = 0
 
     def empty(self) -> bool:
         """Nothing to translate or compare: an empty heading (### ), markup alone (<div>,
@@ -116,6 +127,8 @@ class _Draft:
         return _WORD.search("".join(self.parts)) is None
 
     def freeze(self) -> Block:
+        if self.size > MAX_BLOCK:
+            return self._oversize()
         text = "".join(self.parts)
         if "\n" in text:
             text = _CJK_BREAK.sub("", text)
@@ -139,18 +152,50 @@ class _Draft:
             and not self.plain,
         )
 
+    def _oversize(self) -> Block:
+        """A block too large to check: its size, and nothing that a reader would read."""
+        text = "".join(self.parts) + "".join(self.code)
+        han = sum(map(len, HAN_RUN.findall(text)))
+        blank = sum(map(text.count, " \t\n"))
+        kind = (
+            "image"
+            if self.kind == "paragraph" and self.images_only and self.has_image
+            else self.kind
+        )
+        return Block(
+            kind=kind,
+            text="",
+            line=self.line,
+            end_line=self.end_line,
+            ignore=self.ignore,
+            level=self.level,
+            oversize=Oversize(self.size, han, len(text) - blank - han),
+        )
+
 
 def ignore_directives(html: str) -> frozenset[str] | None:
     """Checks named by ``bilingual-ignore`` comments in ``html``; None when there is none."""
     names: set[str] = set()
     found = False
     for comment in comments(html):
-        match = _IGNORE.match(comment)
-        if match:
+        listed = _ignore_list(comment)
+        if listed is not None:
             found = True
-            listed = [n for n in re.split(r"[\s,]+", match.group(1) or "") if n]
-            names.update(listed or ["*"])
+            names.update([n for n in re.split(r"[\s,]+", listed) if n] or ["*"])
     return frozenset(names) if found else None
+
+
+def _ignore_list(comment: str) -> str | None:
+    """What a ``bilingual-ignore`` comment lists after its colon ("" for nothing); None for
+    another comment. Read with string methods: a pattern with a lazy list and white space at
+    its end is quadratic in a comment holding a long run of spaces."""
+    body = comment.strip()
+    if not body.startswith(_IGNORE):
+        return None
+    rest = body[len(_IGNORE) :].lstrip()
+    if not rest:
+        return ""
+    return rest[1:].strip() if rest.startswith(":") else None
 
 
 def parse_blocks(body: str, offset: int = 0) -> tuple[Block, ...]:
@@ -211,7 +256,10 @@ class _Walker:
                 if target is not None:
                     if target.parts:
                         target.parts.append(" ")  # between cells, quote lines, item paragraphs
-                    if target is self.leaf and target.kind == "paragraph":
+                    target.size += len(tok.content)
+                    if len(tok.content) > MAX_BLOCK:
+                        target.parts.append(tok.content)  # left unparsed: measured only
+                    elif target is self.leaf and target.kind == "paragraph":
                         self.paragraph_inline(tok, target)
                     else:
                         _inline(tok, target)
@@ -224,11 +272,11 @@ class _Walker:
         if tok.type == "code_block" and _chinese_prose(tok.content):
             target = container or self.open("paragraph", tok)
             target.parts.append(" " + tok.content + " ")
-            target.images_only = False
-            return
-        target = container or self.open("code", tok)
-        target.code.append(tok.content)
+        else:
+            target = container or self.open("code", tok)
+            target.code.append(tok.content)
         target.images_only = False
+        target.size += len(tok.content)
 
     def _html(self, tok: Token, container: _Draft | None) -> None:
         directive = ignore_directives(tok.content)
@@ -242,15 +290,22 @@ class _Walker:
             return
         # Text on the same line as a comment ends up in the HTML block: keep it as prose.
         kind = "html" if rest.startswith("<") else "paragraph"
-        text = _TAG.sub(" ", rest)
-        images = _html_targets(rest, "img", "source")
+        if len(rest) > MAX_BLOCK:  # not read (its tag patterns are quadratic on "<a<a<a"...)
+            target = container or self.open(kind, tok)
+            target.size += len(tok.content)
+            target.parts.append(rest)
+            target.images_only = False
+            return
+        text = without_tags(rest)
+        images = html_targets(rest, "img", "source")
         if kind == "html" and images and not text.strip():
             kind = "paragraph"  # frozen as an image: only images inside the markup
-        elif kind == "html" and text.strip() and _prose_markup(rest):
+        elif kind == "html" and text.strip() and prose_markup(rest):
             kind = "paragraph"  # <p>text</p>: a paragraph written in HTML
         target = container or self.open(kind, tok)
+        target.size += len(tok.content)
         target.parts.append(" " + text + " ")
-        target.links.extend(_html_targets(rest))
+        target.links.extend(html_targets(rest))
         if kind == "paragraph":
             target.links.extend(find_links(text))  # a URL written as text, as in Markdown
         if images and not text.strip():
@@ -280,45 +335,9 @@ class _Walker:
             _children(line, draft)
 
 
-#: Tags that only wrap text: an HTML block made of them is a paragraph.
-_PROSE_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "span",
-        "a",
-        "br",
-        "strong",
-        "b",
-        "em",
-        "i",
-        "u",
-        "sup",
-        "sub",
-        "small",
-        "font",
-        "center",
-        "code",
-    ]
-)
-_TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)")
-
-
-def _prose_markup(html: str) -> bool:
-    return all(name.lower() in _PROSE_TAGS for name in _TAG_NAME.findall(html))
-
-
 def _chinese_prose(content: str) -> bool:
     chars = len(content) - sum(map(content.count, " \t\n"))
     return chars > 0 and len(_HAN.findall(content)) >= _PROSE_SHARE * chars
-
-
-def _html_targets(html: str, *tags: str) -> list[str]:
-    found = []
-    for match in _HTML_TARGET.finditer(html):
-        if not tags or match.group("tag").lower() in tags:
-            found.append(_target(next(g for g in match.groups()[1:] if g is not None)))
-    return [t for t in found if t]
 
 
 def _lines(children: list[Token]) -> list[list[Token]]:
@@ -336,7 +355,7 @@ def _image_line(line: list[Token]) -> bool:
     has_image = False
     for child in line:
         if child.type == "image" or (
-            child.type == "html_inline" and _html_targets(child.content, "img")
+            child.type == "html_inline" and html_targets(child.content, "img")
         ):
             has_image = True
         elif (child.type == "text" and child.content.strip()) or child.type not in _IMAGE_LINE:
@@ -376,25 +395,21 @@ def _children(children: list[Token], draft: _Draft) -> None:
             draft.images_only = False
         elif kind == "link_open":
             in_link += 1
-            draft.links.append(_target(str(child.attrs.get("href", ""))))
+            draft.links.append(link_target(str(child.attrs.get("href", ""))))
         elif kind == "link_close":
             in_link -= 1
         elif kind == "image":
-            draft.links.append(_target(str(child.attrs.get("src", ""))))
+            draft.links.append(link_target(str(child.attrs.get("src", ""))))
             draft.parts.append(child.content)
             draft.has_image = True
         elif kind == "html_inline":  # markup, not text; a directive applies to this block
             directive = ignore_directives(child.content)
             if directive:
                 draft.ignore = draft.ignore | directive
-            targets = _html_targets(child.content)
+            targets = html_targets(child.content)
             if targets:
                 draft.links.extend(targets)
-                draft.has_image = draft.has_image or bool(_html_targets(child.content, "img"))
-
-
-def _target(href: str) -> str:
-    return href[7:] if href.lower().startswith("mailto:") else href
+                draft.has_image = draft.has_image or bool(html_targets(child.content, "img"))
 
 
 def _scan_bare_links(text: str, draft: _Draft) -> None:

@@ -112,8 +112,7 @@ def _numbered(found: list[Quantity], text: str, kind: str, lang: str) -> list[Qu
         return found
     # Marked rather than tested span by span: a block of citation marks has thousands.
     numbers = Taken(len(text))
-    for start, end in spans:
-        numbers.add(start, end)
+    numbers.spans.extend(spans)
     return [q for q in found if numbers.free(q.start, q.start + 1)]
 
 

@@ -174,11 +174,11 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     for quantity in _dates_and_times(text, tokens, digits, year):
         if taken.free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.add(quantity.start, quantity.end)
+            taken.add((quantity.start, quantity.end))
     for quantity in _numbers(text, tokens, digits, taken):
         if taken.free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.add(quantity.start, quantity.end)
+            taken.add((quantity.start, quantity.end))
     found.sort(key=lambda q: q.start)
     return found
 

@@ -43,6 +43,12 @@ def close(a: Quantity, b: Quantity) -> bool:
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)+")
 
 
+#: Up to this many comparisons (the values of one side times the other's), each Chinese value
+#: is tested against the English ones in order: cheapest for the few values of a paragraph,
+#: where building the index costs more than the scan.
+_SCANNED = 256
+
+
 def _first(waiting: deque[int] | None, used: list[bool]) -> int | None:
     """The first index in ``waiting`` not yet used (those used are dropped on the way: an index
     may wait under several keys, and is dropped once from each)."""
@@ -57,15 +63,28 @@ def match(
     """Pairs of equal quantities (then of close ones), and those left on each side.
 
     Each Chinese quantity, in order, takes the first English one left that is ``same`` (then,
-    for those still alone, ``close``)."""
+    for those still alone, ``close``): found by a scan for a few values, by an index of the
+    English for more."""
+    if not zh or not en:
+        return [], list(zh), list(en)
     pairs: Pairs = []
     zh_used, en_used = [False] * len(zh), [False] * len(en)
-    for twin_of in (_same_index, _close_index):
-        find = twin_of([(j, q) for j, q in enumerate(en) if not en_used[j]], en_used)
-        for i, quantity in enumerate(zh):
-            if not zh_used[i] and (twin := find(quantity)) is not None:
-                zh_used[i] = en_used[twin] = True
-                pairs.append((quantity, en[twin]))
+    if len(zh) * len(en) <= _SCANNED:
+        for test in (same, close):
+            for i, quantity in enumerate(zh):
+                if not zh_used[i]:
+                    for j, other in enumerate(en):
+                        if not en_used[j] and test(quantity, other):
+                            zh_used[i] = en_used[j] = True
+                            pairs.append((quantity, other))
+                            break
+    else:
+        for twin_of in (_same_index, _close_index):
+            find = twin_of([(j, q) for j, q in enumerate(en) if not en_used[j]], en_used)
+            for i, quantity in enumerate(zh):
+                if not zh_used[i] and (twin := find(quantity)) is not None:
+                    zh_used[i] = en_used[twin] = True
+                    pairs.append((quantity, en[twin]))
     left_zh = [q for q, used in zip(zh, zh_used, strict=True) if not used]
     left_en = [q for q, used in zip(en, en_used, strict=True) if not used]
     # A value said twice on one side and once on the other is not missing: 7步……7个步骤 /
@@ -159,12 +178,13 @@ def replaced(
     """An uncertain value written in digits (32C) left over on one side, where the other side
     says one of its values again instead (33C, 32C / "33 cores, 33 cores"): the repeat
     replaced it. Each pair found is taken out of ``left_zh`` / ``left_en``."""
-    paired_zh = {id(q) for q, _ in pairs}
-    paired_en = {id(q) for _, q in pairs}
     for mine, theirs, paired, other_left, zh_side in (
-        (left_zh, en, paired_en, left_en, True),
-        (left_en, zh, paired_zh, left_zh, False),
+        (left_zh, en, {id(q) for _, q in pairs}, left_en, True),
+        (left_en, zh, {id(q) for q, _ in pairs}, left_zh, False),
     ):
+        uncertain_digits = [q for q in mine if q.soft and any(c.isdigit() for c in q.text)]
+        if not uncertain_digits:
+            continue  # most blocks
         left_ids = {id(q) for q in other_left}
         # The other side's repeats by kind, in order: the first of a kind is the one taken.
         repeats: defaultdict[Kind, deque[Quantity]] = defaultdict(deque)
@@ -173,9 +193,7 @@ def replaced(
                 repeats[q.kind].append(q)
         uncertain = {q.kind for q in other_left if q.soft}
         taken: set[int] = set()
-        for quantity in mine:
-            if not (quantity.soft and any(c.isdigit() for c in quantity.text)):
-                continue
+        for quantity in uncertain_digits:
             if quantity.kind in uncertain:
                 continue  # compared with that one by differences
             if repeats[quantity.kind]:
@@ -195,6 +213,14 @@ def differences(
     reported at all: "the first place they look", 二次开发 and "the two sides" are idioms, and a
     count a list makes plain ("three parts:") is often written on one side only.
     """
+    if not zh or not en:  # most blocks: nothing to pair a change with
+        for quantity in zh:
+            if not quantity.soft:
+                yield quantity, None
+        for quantity in en:
+            if not quantity.soft:
+                yield None, quantity
+        return
     # The English left by kind and softness, in order: the first of its kind is the change.
     left: defaultdict[tuple[Kind, bool], deque[int]] = defaultdict(deque)
     for j, quantity in enumerate(en):

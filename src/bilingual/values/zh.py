@@ -312,7 +312,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
         for match in _ISO_DATE.finditer(text):
             month, day = int(match.group("m")), int(match.group("d"))
             if 1 <= month <= 12 and 1 <= day <= 31:
-                taken.add(*match.span())
+                taken.add(match.span())
                 value = (int(match.group("y")), month, day)
                 yield Quantity(Kind.DATE, value, match.group(0), *match.span())
     carried: tuple[int, int] | None = None  # (year, end) of the last date with its year
@@ -333,12 +333,12 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
         if given is not None:
             carried = (given, match.end())
         start = before.start() if before else match.start()
-        taken.add(start, match.end())
+        taken.add((start, match.end()))
         yield Quantity(Kind.DATE, (given or (year + shift if year else None), month, day),
                        text[start : match.end()], start, match.end(), year_shift=shift)  # fmt: skip
         end = _RANGE_END.match(text, match.end()) if day is not None else None
         if end and 1 <= int(end.group("d")) <= 31:  # 11月11日至12日: the 12th of the same month
-            taken.add(*end.span("d"))
+            taken.add(end.span("d"))
             value = (given or year, month, int(end.group("d")))
             yield Quantity(Kind.DATE, value, end.group(0).strip(" 至到和、"), *end.span("d"))
     days = text.count("日") + text.count("号")
@@ -349,7 +349,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
         if _not_a_day(text, match):
             continue  # 1号楼, 3日游, 嫦娥5号, 〔2023〕12号
         if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
-            taken.add(*match.span())  # 11日: the month is the one the reader already has
+            taken.add(match.span())  # 11日: the month is the one the reader already has
             yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
                            *match.span())  # fmt: skip
     period_of_last: tuple[str, int] | None = None
@@ -365,7 +365,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
                 period = period_of_last[0]  # 上午9点至11点: both in the morning
             quantity = _time(match, period)
             if quantity is not None:
-                taken.add(*match.span())
+                taken.add(match.span())
                 period_of_last = (period, match.end()) if period else None
                 yield quantity
     if "周" in text or "星期" in text or "礼拜" in text:
@@ -422,40 +422,40 @@ def _numbers(text: str) -> Iterator[Quantity]:
         for match in pattern.finditer(text) if marker in text else ():
             quantity = _special(match, kind) if free(*match.span()) else None
             if quantity is not None:
-                taken.add(*match.span())
+                taken.add(match.span())
                 yield quantity
                 if kind is Kind.ORDINAL:
                     yield from _ordinal_list(text, match.end(), taken)
     for match in _DECADE.finditer(text) if "年代" in text or "0后" in text else ():
         if free(*match.span()):
-            taken.add(*match.span())
+            taken.add(match.span())
             decade = int(match.group("d") or match.group("d2")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
     for match in _TENTHS.finditer(text) if "成" in text else ():
         if free(*match.span()):
-            taken.add(*match.span())
+            taken.add(match.span())
             value = DIGIT[match.group("n")] * 10
             yield Quantity(Kind.PERCENT, value, match.group(0), *match.span())
     for match in _SLASH.finditer(text) if "/" in text else ():
         num, den = int(match.group("num")), int(match.group("den"))
         if den and num < 1000 and free(*match.span()):
-            taken.add(*match.span())
+            taken.add(match.span())
             yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     for match in _RACE.finditer(text) if "秒" in text else ():
         if free(*match.span()):
             seconds = int(match.group("s")) + 60 * int(match.group("m") or 0)
             value = Fraction(seconds) + Fraction(int(match.group("cs") or 0), 100)
-            taken.add(*match.span())
+            taken.add(match.span())
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
     for match in _HALF.finditer(text) if "个半" in text else ():
         whole = parse_numeral(match.group("n"))
         if whole is not None and free(*match.span()):
-            taken.add(*match.span())
+            taken.add(match.span())
             value = Fraction(whole) + Fraction(1, 2)
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span(), soft=whole < 10)
     for match in _FIRST.finditer(text) if "首" in text else ():
         if free(*match.span()):
-            taken.add(*match.span())
+            taken.add(match.span())
             yield Quantity(Kind.ORDINAL, 1, "首", *match.span(), soft=True)
     for match in scan(_NUMBER, _NUMBER_OPENING, text):
         start = match.start()
@@ -478,7 +478,7 @@ def _ordinal_list(text: str, end: int, taken: Taken) -> Iterator[Quantity]:
         value = parse_numeral(more.group("n"))
         if value is None:
             return
-        taken.add(*more.span("n"))
+        taken.add(more.span("n"))
         yield Quantity(Kind.ORDINAL, value, more.group("n"), *more.span("n"), soft=value < 10)
         end = more.end()
 
