@@ -256,8 +256,9 @@ class _Walker:
                 if target is not None:
                     if target.parts:
                         target.parts.append(" ")  # between cells, quote lines, item paragraphs
-                    target.size += len(tok.content)
-                    if len(tok.content) > MAX_BLOCK:
+                    size = len(tok.content)
+                    target.size += size
+                    if size > MAX_BLOCK:
                         target.parts.append(tok.content)  # left unparsed: measured only
                     elif target is self.leaf and target.kind == "paragraph":
                         self.paragraph_inline(tok, target)
