@@ -92,3 +92,29 @@ def test_offsets_hold_when_lower_casing_changes_the_length():
         ("上海交通大学", "allowed", "SHANGHAI JIAO TONG UNIVERSITY"),
         ("上海交通大学", "allowed", "SJTU"),
     ]
+
+
+def test_code_blanked_in_order_as_the_text_rebuilt_for_each_span():
+    import random
+
+    from bilingual.glossary.match import without_code
+    from bilingual.model import Block
+
+    def rebuilt(block):
+        text, start = block.text, 0
+        for code in block.code:
+            at = text.find(code, start)
+            if at >= 0:
+                text = text[:at] + " " * len(code) + text[at + len(code) :]
+                start = at + len(code)
+        return text
+
+    rnd = random.Random(1)
+    for _ in range(5000):
+        text = "".join(rnd.choice("ab c") for _ in range(rnd.randrange(20)))
+        code = tuple(
+            "".join(rnd.choice("ab c") for _ in range(rnd.randrange(4)))
+            for _ in range(rnd.randrange(5))
+        )
+        block = Block("paragraph", text, 1, 1, code=code)
+        assert without_code(block) == rebuilt(block), (text, code)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from bilingual.checks.registry import CheckContext, Scope, check
+from bilingual.checks.structure import kind_name
 from bilingual.model import LANGS, MAX_BLOCK, Article, Finding, Pair, Severity
 from bilingual.parse.discover import SLUG
 
@@ -333,8 +334,6 @@ def block_too_large(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Use instead: a blank line between paragraphs; a very large table or listing as a file the
     article links to.
     """
-    from bilingual.checks.structure import kind_name
-
     for lang in LANGS:
         article = pair.side(lang)
         for block in article.blocks if article else ():

@@ -180,14 +180,16 @@ def inflected(term: Term, text: str) -> bool:
 def without_code(block: Block) -> str:
     """A block's text with its code spans blanked (same length): code is quoted as written."""
     # Only the code's own occurrence is blanked, found in order: the same words may also stand
-    # in the prose around it.
-    text, start = block.text, 0
+    # in the prose around it. Made of parts (what is after ``start`` is never blanked yet):
+    # rebuilding the text for each span is quadratic in a block of thousands of spans.
+    text, parts, start = block.text, [], 0
     for code in block.code:
         at = text.find(code, start)
         if at >= 0:
-            text = text[:at] + " " * len(code) + text[at + len(code) :]
+            parts.extend((text[start:at], " " * len(code)))
             start = at + len(code)
-    return text
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 def _once(cache: dict[str, list[Hit]], text: str, scan: Callable[[str], list[Hit]]) -> list[Hit]:

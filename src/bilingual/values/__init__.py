@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from bilingual.text import HAN, HAN_CHAR, LINK
 from bilingual.values.model import NUMERIC, WEEKDAYS, Kind, Qualifier, Quantity
-from bilingual.values.spans import Taken
+from bilingual.values.spans import free_test
 
 __all__ = [
     "NUMERIC",
@@ -110,10 +110,9 @@ def _numbered(found: list[Quantity], text: str, kind: str, lang: str) -> list[Qu
     spans = numbering(text, kind, lang)
     if not spans:
         return found
-    # Marked rather than tested span by span: a block of citation marks has thousands.
-    numbers = Taken(len(text))
-    numbers.spans.extend(spans)
-    return [q for q in found if numbers.free(q.start, q.start + 1)]
+    # Not tested span by span in a long text: a block of citation marks has thousands.
+    free = free_test(spans, len(text))
+    return [q for q in found if free(q.start, q.start + 1)]
 
 
 def in_block(

@@ -9,7 +9,7 @@ number or two that every pattern would otherwise scan for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from functools import cache
 from operator import itemgetter
@@ -17,7 +17,7 @@ from operator import itemgetter
 from bilingual.text import ascii_digits
 from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import english_months, english_weekdays
-from bilingual.values.spans import Taken
+from bilingual.values.spans import free_test
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -170,15 +170,16 @@ def extract(text: str, year: int | None = None) -> list[Quantity]:
     if not tokens and not digits:
         return []
     found: list[Quantity] = []
-    taken = Taken(len(text))
+    taken: list[tuple[int, int]] = []
+    free = free_test(taken, len(text))
     for quantity in _dates_and_times(text, tokens, digits, year):
-        if taken.free(quantity.start, quantity.end):
+        if free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.add((quantity.start, quantity.end))
-    for quantity in _numbers(text, tokens, digits, taken):
-        if taken.free(quantity.start, quantity.end):
+            taken.append((quantity.start, quantity.end))
+    for quantity in _numbers(text, tokens, digits, taken, free):
+        if free(quantity.start, quantity.end):
             found.append(quantity)
-            taken.add((quantity.start, quantity.end))
+            taken.append((quantity.start, quantity.end))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -379,7 +380,8 @@ def _numbers(
     text: str,
     tokens: list[tuple[str, str, int, int]],
     digits: bool,
-    taken: Taken,
+    taken: list[tuple[int, int]],
+    free: Callable[[int, int], bool],
 ) -> Iterator[Quantity]:
     if digits and "/" in text:
         for match in _SLASH_FRACTION.finditer(text):
@@ -388,7 +390,7 @@ def _numbers(
                 yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     if digits:
         for match in _NUM_RUN.finditer(text):
-            if taken and not taken.free(match.start(), match.end()):
+            if taken and not free(match.start(), match.end()):
                 continue  # the 2 of April 2: part of a date already read
             years = _ACADEMIC_YEAR.match(text, match.start())
             if years:  # the 2023-24 academic year: 2023 and 2024

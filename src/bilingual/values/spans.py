@@ -1,46 +1,57 @@
 """The parts of a text a reader has already read, so that no other reader reads them again (the
 2 of 4月2日 is not also a number).
 
-A candidate tested against each span read so far costs as many tests as values read: fine for
-the few values of a sentence, quadratic on a block of thousands (200,000 values took minutes).
-Past a few dozen spans, a mark per character costs a candidate the length of its own span,
-whatever was read before.
+A candidate tested against each span read so far costs as many tests as values read: nothing
+for the few values of a sentence, quadratic on a block of thousands (200,000 values took
+minutes). In a long text, past a few dozen spans, a mark per character costs a candidate the
+length of its own span, whatever was read before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-#: Spans tested one by one up to this many; then marked. A plain loop over a short list is
-#: cheaper than marking, and most texts read have a few values.
+#: Texts up to this long are tested span by span: they hold a few hundred values at most, and
+#: a paragraph's few are tested fastest so (most texts read are paragraphs).
+_SHORT = 2_000
+#: In a longer text, spans are tested one by one up to this many; then marked.
 _LISTED = 32
 
 
-class Taken:
-    """Spans ``(start, end)`` of one text already read. A span overlaps another when
-    ``start < b and end > a`` for a read span ``(a, b)``, empty spans included."""
+def free_test(taken: list[tuple[int, int]], size: int) -> Callable[[int, int], bool]:
+    """Whether a span ``(start, end)`` of a text of ``size`` characters overlaps none of
+    ``taken``, the spans read so far (which the reader appends to as it goes): overlaps one
+    ``(a, b)`` when ``start < b and end > a``, empty spans included."""
+    if size > _SHORT:
+        return _Marks(taken, size).free
 
-    __slots__ = ("_empty", "_marked", "_marks", "_size", "add", "spans")
+    def free(start: int, end: int) -> bool:
+        for a, b in taken:  # noqa: SIM110 - a plain loop is twice as fast as all() here
+            if start < b and end > a:
+                return False
+        return True
 
-    def __init__(self, size: int) -> None:
-        #: Every span read, in order.
-        self.spans: list[tuple[int, int]] = []
-        #: Mark ``(start, end)`` as read: the list's own append, as cheap as adding can be
-        #: (readers add every value they read). Marks are made when a test needs them.
-        self.add: Callable[[tuple[int, int]], None] = self.spans.append
+    return free
+
+
+class _Marks:
+    """Spans read in a long text, marked character by character once there are many."""
+
+    __slots__ = ("_empty", "_marked", "_marks", "_size", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]], size: int) -> None:
+        self.spans = spans
         self._size = size
-        self._marked = 0
-        # Made once there are more than ``_LISTED`` spans (most texts never have them): one
-        # byte per character of the text, 1 where a non-empty span of the first ``_marked`` was
-        # read; and where empty spans stand, which mark no character.
+        # One byte per character, 1 where a non-empty span of the first ``_marked`` was read
+        # (made when first needed); and where empty spans stand, which mark no character.
         self._marks: bytearray | None = None
+        self._marked = 0
         self._empty: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` overlaps no span read."""
         spans = self.spans
         if len(spans) <= _LISTED or end <= start:  # an empty span overlaps one it is inside
-            for a, b in spans:  # noqa: SIM110 - a plain loop is twice as fast as all()
+            for a, b in spans:  # noqa: SIM110
                 if start < b and end > a:
                     return False
             return True
@@ -63,6 +74,3 @@ class Taken:
             else:
                 self._empty.append(a)
         self._marked = len(self.spans)
-
-    def __bool__(self) -> bool:
-        return bool(self.spans)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from bilingual.text import HAN_CHAR, ascii_digits, scan
 from bilingual.values.model import Kind, Qualifier, Quantity
 from bilingual.values.names import chinese_periods, chinese_weekdays
-from bilingual.values.spans import Taken
+from bilingual.values.spans import free_test
 
 DIGIT = {
     "零": 0,
@@ -304,15 +304,15 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
-    taken = Taken(len(text))
-    free = taken.free
+    taken: list[tuple[int, int]] = []
+    free = free_test(taken, len(text))
 
     # Each pattern runs only when its marker is in the text: most sentences have no date.
     if _ANY_DIGIT.search(text) and ("-" in text or "/" in text or "." in text):
         for match in _ISO_DATE.finditer(text):
             month, day = int(match.group("m")), int(match.group("d"))
             if 1 <= month <= 12 and 1 <= day <= 31:
-                taken.add(match.span())
+                taken.append(match.span())
                 value = (int(match.group("y")), month, day)
                 yield Quantity(Kind.DATE, value, match.group(0), *match.span())
     carried: tuple[int, int] | None = None  # (year, end) of the last date with its year
@@ -333,23 +333,23 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
         if given is not None:
             carried = (given, match.end())
         start = before.start() if before else match.start()
-        taken.add((start, match.end()))
+        taken.append((start, match.end()))
         yield Quantity(Kind.DATE, (given or (year + shift if year else None), month, day),
                        text[start : match.end()], start, match.end(), year_shift=shift)  # fmt: skip
         end = _RANGE_END.match(text, match.end()) if day is not None else None
         if end and 1 <= int(end.group("d")) <= 31:  # 11月11日至12日: the 12th of the same month
-            taken.add(end.span("d"))
+            taken.append(end.span("d"))
             value = (given or year, month, int(end.group("d")))
             yield Quantity(Kind.DATE, value, end.group(0).strip(" 至到和、"), *end.span("d"))
     days = text.count("日") + text.count("号")
     undated = days and days > sum(
-        1 for start, end in taken.spans if "日" in text[start:end] or "号" in text[start:end]
+        1 for start, end in taken if "日" in text[start:end] or "号" in text[start:end]
     )
     for match in _DAY_ONLY.finditer(text) if undated else ():
         if _not_a_day(text, match):
             continue  # 1号楼, 3日游, 嫦娥5号, 〔2023〕12号
         if free(*match.span()) and 1 <= int(match.group("d")) <= 31:
-            taken.add(match.span())  # 11日: the month is the one the reader already has
+            taken.append(match.span())  # 11日: the month is the one the reader already has
             yield Quantity(Kind.DATE, (None, None, int(match.group("d"))), match.group(0),
                            *match.span())  # fmt: skip
     period_of_last: tuple[str, int] | None = None
@@ -365,7 +365,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
                 period = period_of_last[0]  # 上午9点至11点: both in the morning
             quantity = _time(match, period)
             if quantity is not None:
-                taken.add(match.span())
+                taken.append(match.span())
                 period_of_last = (period, match.end()) if period else None
                 yield quantity
     if "周" in text or "星期" in text or "礼拜" in text:
@@ -413,8 +413,8 @@ def _small(text: str | None) -> int | None:
 
 
 def _numbers(text: str) -> Iterator[Quantity]:
-    taken = Taken(len(text))
-    free = taken.free
+    taken: list[tuple[int, int]] = []
+    free = free_test(taken, len(text))
 
     specials = ((_PERCENT, Kind.PERCENT, "百分之"), (_FRACTION, Kind.FRACTION, "分之"),
                 (_ORDINAL, Kind.ORDINAL, "第"))  # fmt: skip
@@ -422,40 +422,40 @@ def _numbers(text: str) -> Iterator[Quantity]:
         for match in pattern.finditer(text) if marker in text else ():
             quantity = _special(match, kind) if free(*match.span()) else None
             if quantity is not None:
-                taken.add(match.span())
+                taken.append(match.span())
                 yield quantity
                 if kind is Kind.ORDINAL:
                     yield from _ordinal_list(text, match.end(), taken)
     for match in _DECADE.finditer(text) if "年代" in text or "0后" in text else ():
         if free(*match.span()):
-            taken.add(match.span())
+            taken.append(match.span())
             decade = int(match.group("d") or match.group("d2")) % 100
             yield Quantity(Kind.DECADE, decade, match.group(0), *match.span())
     for match in _TENTHS.finditer(text) if "成" in text else ():
         if free(*match.span()):
-            taken.add(match.span())
+            taken.append(match.span())
             value = DIGIT[match.group("n")] * 10
             yield Quantity(Kind.PERCENT, value, match.group(0), *match.span())
     for match in _SLASH.finditer(text) if "/" in text else ():
         num, den = int(match.group("num")), int(match.group("den"))
         if den and num < 1000 and free(*match.span()):
-            taken.add(match.span())
+            taken.append(match.span())
             yield Quantity(Kind.FRACTION, Fraction(num, den), match.group(0), *match.span())
     for match in _RACE.finditer(text) if "秒" in text else ():
         if free(*match.span()):
             seconds = int(match.group("s")) + 60 * int(match.group("m") or 0)
             value = Fraction(seconds) + Fraction(int(match.group("cs") or 0), 100)
-            taken.add(match.span())
+            taken.append(match.span())
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span())
     for match in _HALF.finditer(text) if "个半" in text else ():
         whole = parse_numeral(match.group("n"))
         if whole is not None and free(*match.span()):
-            taken.add(match.span())
+            taken.append(match.span())
             value = Fraction(whole) + Fraction(1, 2)
             yield Quantity(Kind.NUMBER, value, match.group(0), *match.span(), soft=whole < 10)
     for match in _FIRST.finditer(text) if "首" in text else ():
         if free(*match.span()):
-            taken.add(match.span())
+            taken.append(match.span())
             yield Quantity(Kind.ORDINAL, 1, "首", *match.span(), soft=True)
     for match in scan(_NUMBER, _NUMBER_OPENING, text):
         start = match.start()
@@ -472,13 +472,13 @@ def _numbers(text: str) -> Iterator[Quantity]:
                 yield quantity
 
 
-def _ordinal_list(text: str, end: int, taken: Taken) -> Iterator[Quantity]:
+def _ordinal_list(text: str, end: int, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     """The rest of a list of ordinals: 第二、三名 is the 2nd and the 3rd."""
     while (more := _ORDINAL_MORE.match(text, end)) is not None:
         value = parse_numeral(more.group("n"))
         if value is None:
             return
-        taken.add(more.span("n"))
+        taken.append(more.span("n"))
         yield Quantity(Kind.ORDINAL, value, more.group("n"), *more.span("n"), soft=value < 10)
         end = more.end()
 
