@@ -8,6 +8,11 @@ of this and more (the Markdown, alignment, the checks, a report), so the time of
 check`` is stated as a ratio to this floor measured in the same run: the ratio says how much
 the tool costs over reading its input, whatever the machine's load or disk at the time.
 
+``--markdown`` also times markdown-it-py parsing every body as ``bilingual`` configures it (the
+parser the project is built on): the least a checker built on it must spend, stated as a
+ratio to the read floor in CPU and in wall time over the machine's cores. A target for
+``check`` below that ratio cannot be met without another parser.
+
 The files are read as they lie: when the corpus was just written or read, from the page cache,
 as ``check`` right after it reads them too.
 """
@@ -78,10 +83,36 @@ def read_floor(root: Path) -> Floor:
     return Floor(time.perf_counter() - start, time.process_time() - cpu, files, size, parsed)
 
 
+def markdown_floor(root: Path) -> tuple[float, int]:
+    """CPU seconds markdown-it-py takes to parse every body under ``root``, and the bodies."""
+    from bilingual.parse.markdown import _md
+
+    parser = _md()
+    bodies = []
+    with os.scandir(root / "articles") as entries:
+        folders = sorted(e.path for e in entries if e.is_dir() and not e.name.startswith("."))
+    for folder in folders:
+        for name in ("zh.md", "en.md"):
+            try:
+                with open(folder + os.sep + name, "rb") as source:  # noqa: PTH123
+                    text = source.read().decode("utf-8-sig").replace("\r\n", "\n")
+            except FileNotFoundError:
+                continue
+            meta = front_matter(text)
+            bodies.append(text[len(meta) + 8 :] if meta is not None else text)
+    cpu = time.process_time()
+    for body in bodies:
+        parser.parse(body)
+    return time.process_time() - cpu, len(bodies)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="a content root (the folder holding articles/)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--markdown", action="store_true", help="also time markdown-it-py parsing every body"
+    )
     args = parser.parse_args()
     runs = [read_floor(args.root) for _ in range(args.repeat)]
     first = runs[0]
@@ -91,6 +122,15 @@ def main() -> None:
         f"min {min(r.seconds for r in runs):.3f}, "
         f"mean {statistics.mean(r.seconds for r in runs):.3f}"
     )
+    if args.markdown:
+        seconds, bodies = markdown_floor(args.root)
+        floor_cpu = min(r.cpu_seconds for r in runs)
+        cores = os.cpu_count() or 1
+        print(
+            f"markdown-it-py over {bodies} bodies: {seconds:.2f} s CPU, "
+            f"{seconds / floor_cpu:.1f}x the read floor's CPU; spread over {cores} cores, at "
+            f"least {seconds / cores / min(r.seconds for r in runs):.1f}x its wall time"
+        )
 
 
 if __name__ == "__main__":
