@@ -89,6 +89,9 @@ class Article:
     #: Line of each top-level front-matter key.
     meta_lines: Mapping[str, int]
     blocks: tuple[Block, ...]
+    #: ``bilingual.stale.original_digest`` of this side: what a translation made from it
+    #: records in ``translated_from``.
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,3 +221,97 @@ def test_valid_ignore_comments_do_not_fire(root):
 def test_bad_value_is_reported_once(root):
     root.pair("forum", "正文。", "Body.", en_meta=EN_META.replace("2023-04-03", "2023-4-3"))
     assert [f.check for f in root.findings("forum")] == ["front-matter"]
+
+
+# --- stale-translation ----------------------------------------------------------------------
+
+
+def _synced_meta(root, slug: str) -> str:
+    """EN_META recording the digest of ``slug``'s Chinese side as it is now."""
+    from bilingual.parse.discover import load_pair
+
+    pair = load_pair(root.path, root.path / "articles" / slug)
+    return EN_META + f"translated_from: {pair.zh.digest}\n"
+
+
+def test_never_synced_translation_is_not_stale(root):
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    assert root.findings("forum", "stale-translation") == []
+
+
+def test_synced_translation_is_quiet_until_the_original_changes(root):
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    en_meta = _synced_meta(root, "forum")
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.", en_meta=en_meta)
+    assert root.findings("forum", "stale-translation") == []
+    # The original's status and tags are not translated: editing them leaves it fresh.
+    zh_meta = ZH_META + "status: review\ntags: [forum]\n"
+    root.pair(
+        "forum",
+        "七百余位嘉宾出席。",
+        "More than 700 guests attended.",
+        zh_meta=zh_meta,
+        en_meta=en_meta,
+    )
+    assert root.findings("forum", "stale-translation") == []
+    root.pair(
+        "forum",
+        "八百余位嘉宾出席。",
+        "More than 700 guests attended.",
+        zh_meta=zh_meta,
+        en_meta=en_meta,
+    )
+    (finding,) = root.findings("forum", "A107")
+    assert finding.en.path == "articles/forum/en.md" and finding.en.line == 5
+    assert finding.severity.value == "warning"
+    assert "articles/forum/zh.md changed since articles/forum/en.md was synced" in finding.message
+    assert "bilingual diff forum" in finding.message
+
+
+def test_a_changed_title_makes_the_translation_stale(root):
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    en_meta = _synced_meta(root, "forum")
+    zh_meta = ZH_META.replace("论坛举行", "浦江论坛举行")
+    root.pair(
+        "forum",
+        "七百余位嘉宾出席。",
+        "More than 700 guests attended.",
+        zh_meta=zh_meta,
+        en_meta=en_meta,
+    )
+    assert codes(root.findings("forum", "stale-translation")) == ["stale-translation"]
+
+
+def test_the_original_side_follows_the_front_matter(root):
+    # An English original: the digest is recorded in zh.md and read against en.md.
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    from bilingual.parse.discover import load_pair
+
+    en_digest = load_pair(root.path, root.path / "articles" / "forum").en.digest
+    zh_meta = ZH_META + f"original: en\ntranslated_from: {en_digest}\n"
+    en_meta = EN_META + "original: en\n"
+    root.pair(
+        "forum",
+        "七百余位嘉宾出席。",
+        "More than 700 guests attended.",
+        zh_meta=zh_meta,
+        en_meta=en_meta,
+    )
+    assert root.findings("forum", "stale-translation") == []
+    root.pair(
+        "forum",
+        "七百余位嘉宾出席。",
+        "More than 800 guests attended.",
+        zh_meta=zh_meta,
+        en_meta=en_meta,
+    )
+    (finding,) = root.findings("forum", "stale-translation")
+    assert finding.zh.line == 6 and finding.en is None
+
+
+@pytest.mark.parametrize("value", ["sha256:abc", "md5:" + "0" * 32, "42"])
+def test_a_malformed_digest_is_reported(root, value):
+    en_meta = EN_META + f"translated_from: {value!r}\n"
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.", en_meta=en_meta)
+    (finding,) = root.findings("forum", "stale-translation")
+    assert "must be 'sha256:' and 64 hexadecimal digits" in finding.message

@@ -1,5 +1,5 @@
 """Article-level checks: both files exist, can be read, have valid front matter that agrees,
-and hold no block too large to check."""
+hold no block too large to check, and the translation is not older than its original."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.checks.structure import kind_name
 from bilingual.model import LANGS, MAX_BLOCK, Article, Finding, Pair, Severity
 from bilingual.parse.discover import SLUG
+from bilingual.stale import DIGEST, KEY
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "review", "machine", "published")
@@ -344,3 +345,50 @@ def block_too_large(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
                     "may have to be checked: it is aligned by its length alone, and not compared",
                     **{lang: block},
                 )
+
+
+@check("A107", "stale-translation", severity=Severity.WARNING, scope=Scope.PAIR)
+def stale_translation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
+    """The original changed after its translation was last synced with it.
+
+    ## What it does
+    A translation's front matter may record `translated_from: sha256:…`, the digest of its
+    original's title, summary and body when the translation last matched it (`bilingual sync`
+    and `bilingual new` write it). When the original's digest is another now, the original was
+    edited since, and the translation may say what it no longer says. Also reported: a
+    `translated_from` that is not `sha256:` and 64 hexadecimal digits.
+
+    ## What it does not report
+    A translation that records nothing (never synced: nothing is known, and an office adopting
+    the tool is not buried in warnings; `bilingual status` lists it as never synced), and edits
+    of the original's other front matter (status, tags, date), which a translator does not
+    render.
+
+    ## Why is this bad?
+    Originals are corrected after they are translated (a figure, a name, a paragraph added);
+    the translation goes out with the old text unless someone notices.
+
+    ## Example
+    `zh.md` corrected from 七百余位 to 八百余位 after `en.md` was synced.
+    Use instead: `bilingual diff SLUG` shows what changed in the original, beside the
+    translation's paragraph to revise; once revised, `bilingual sync SLUG` records the original.
+    """
+    lang = translation_side(pair)
+    translation, original = pair.side(lang), pair.side("zh" if lang == "en" else "en")
+    if translation is None or original is None or KEY not in translation.meta:
+        return
+    recorded = translation.meta[KEY]
+    line = translation.meta_lines.get(KEY, 1)
+    if not isinstance(recorded, str) or not DIGEST.match(recorded):
+        yield ctx.finding(
+            f"{translation.path}: {KEY} must be 'sha256:' and 64 hexadecimal digits, "
+            f"not {recorded!r}: run `bilingual sync {pair.slug}` once the translation matches",
+            **{lang: line},
+        )
+    elif recorded != original.digest:
+        yield ctx.finding(
+            f"{original.path} changed since {translation.path} was synced with it: "
+            f"`bilingual diff {pair.slug}` shows what changed; revise, then "
+            f"`bilingual sync {pair.slug}`",
+            **{lang: line},
+        )

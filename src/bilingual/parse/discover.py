@@ -13,6 +13,7 @@ from bilingual.fsutil import content_digest
 from bilingual.model import LANGS, Article, Pair, SourceProblem, relpath
 from bilingual.parse.frontmatter import decode, split
 from bilingual.parse.markdown import parse_blocks
+from bilingual.stale import original_digest
 
 ARTICLES = "articles"
 #: Lower-case letters and digits, joined by single hyphens or dots (volcano-v1.14.0-release).
@@ -131,6 +132,7 @@ def read_article(text: str, lang: str, rel: str) -> Article:
         meta=source.meta,
         meta_lines=source.meta_lines,
         blocks=blocks,
+        digest=original_digest(source.meta, source.body),
     )
 
 

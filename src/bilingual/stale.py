@@ -1,0 +1,33 @@
+"""Stale translations: the digest a translation records of its original, and whether it holds.
+
+A translation's front matter records ``translated_from: sha256:<hex>``, the digest of its
+original as it was when the translation last matched it (``bilingual sync``, ``bilingual new``).
+When the original's digest differs now, the translation is stale (check A107). The digest covers
+what a translator translates (the original's title, summary and body), so editing the original's
+status, tags or date does not make its translation stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+#: The translation's front-matter key.
+KEY = "translated_from"
+#: The form of its value: the algorithm, a colon, 64 hexadecimal digits.
+DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+#: The original's front-matter keys a translation renders, and so its digest covers.
+TRANSLATED_KEYS = ("title", "summary")
+
+
+def original_digest(meta: Mapping[str, Any], body: str) -> str:
+    """The digest a translation records of an original with front matter ``meta`` and ``body``
+    (normalised text, as ``bilingual.parse.frontmatter.split`` gives them)."""
+    digest = hashlib.sha256()
+    for key in TRANSLATED_KEYS:
+        value = meta.get(key)
+        digest.update(f"{key}\0{'' if value is None else value}\0".encode())
+    digest.update(body.encode("utf-8"))
+    return f"sha256:{digest.hexdigest()}"
