@@ -108,6 +108,45 @@ def test_different_hedge_is_a_warning(root):
     assert "hedged differently" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("项目总投资不超过9.5亿元。", "The total investment is up to RMB 950 million."),
+        ("每场不超过500人。", "Each session admits no more than 500 people."),
+        ("每场最多500人。", "Each session admits at most 500 people."),
+        ("经费不低于3亿元。", "The funding is not less than RMB 300 million."),
+    ],
+)
+def test_an_upper_or_lower_bound_reads_the_same_in_both_languages(root, zh, en):
+    # 不超过 negates 超过: an upper bound, as "up to" is; "no more than" is not "more than".
+    root.pair("a", zh, en)
+    assert root.findings("a", "number-mismatch") == []
+
+
+def test_an_upper_bound_against_more_than_is_a_different_hedge(root):
+    root.pair("a", "每场不超过500人。", "Each session admits more than 500 people.")
+    (finding,) = root.findings("a", "number-mismatch")
+    assert "hedged differently" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("报名截至12月31日24时。", "Registration closes at midnight on December 31."),
+        ("新规于4月2日 0时起施行。", "The new rules take effect at midnight on April 2."),
+    ],
+)
+def test_an_hour_after_a_date_is_a_time_and_24_is_midnight(root, zh, en):
+    root.pair("a", zh, en)
+    assert root.findings("a", "number-mismatch", "date-mismatch") == []
+
+
+def test_a_different_deadline_hour_is_reported(root):
+    root.pair("a", "报名截至12月31日18时。", "Registration closes at midnight on December 31.")
+    (finding,) = root.findings("a", "number-mismatch", "date-mismatch")
+    assert finding.check == "date-mismatch"
+
+
 def test_a_dropped_hedge_is_not_reported(root):
     root.pair("a", "七百余位嘉宾出席。", "700 guests attended.")
     assert root.findings("a", "number-mismatch") == []

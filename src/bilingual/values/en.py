@@ -49,7 +49,8 @@ QUALIFIERS = {
     "an estimated": Qualifier.ABOUT, "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY,
     "close to": Qualifier.NEARLY, "just under": Qualifier.NEARLY,
     "fewer than": Qualifier.LESS, "less than": Qualifier.LESS, "under": Qualifier.LESS,
-    "up to": Qualifier.LESS,
+    "up to": Qualifier.LESS, "no more than": Qualifier.LESS, "not more than": Qualifier.LESS,
+    "at most": Qualifier.LESS, "not less than": Qualifier.MORE,
 }  # fmt: skip
 #: The last word of each hedge, and currencies that may stand between a hedge and its number.
 _HEDGES_BY_LAST: dict[str, list[list[str]]] = {}

@@ -54,6 +54,12 @@ _BEFORE = {
     "多达": Qualifier.MORE,
     "至少": Qualifier.MORE,
     "不少于": Qualifier.MORE,
+    "不低于": Qualifier.MORE,
+    # An upper bound: 不超过9.5亿元 is "up to" / "no more than RMB 950 million".
+    "不超过": Qualifier.LESS,
+    "不高于": Qualifier.LESS,
+    "最多": Qualifier.LESS,
+    "至多": Qualifier.LESS,
     "不到": Qualifier.LESS,
     "不足": Qualifier.LESS,
     "少于": Qualifier.LESS,
@@ -363,7 +369,7 @@ def _dates_and_times(text: str, year: int | None) -> Iterator[Quantity]:
                 and _RANGE_GAP.fullmatch(text, period_of_last[1], match.start())
             ):
                 period = period_of_last[0]  # 上午9点至11点: both in the morning
-            quantity = _time(match, period)
+            quantity = _time(match, period, text)
             if quantity is not None:
                 taken.append(match.span())
                 period_of_last = (period, match.end()) if period else None
@@ -386,12 +392,22 @@ def _not_a_day(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _time(match: re.Match[str], period: str | None) -> Quantity | None:
+def _time(match: re.Match[str], period: str | None, text: str) -> Quantity | None:
     if match.group("h") is not None:
         hour, minute = int(match.group("h")), int(match.group("mm"))
     else:
-        if period is None and match.group("m2") is None and match.group("half") is None:
-            return None  # 3点 alone is more often "three points" than three o'clock
+        if (
+            period is None
+            and match.group("m2") is None
+            and match.group("half") is None
+            and not (
+                match.group(0).endswith("时")
+                and text[: match.start()].rstrip().endswith(("日", "号"))
+            )
+        ):
+            # 3点 alone is more often "three points" than three o'clock; after a date
+            # (12月31日24时, the deadline of a notice) an hour is an hour.
+            return None
         hour = _small(match.group("h2")) or 0
         minute = 30 if match.group("half") else (_small(match.group("m2")) or 0)
     if (
@@ -402,7 +418,8 @@ def _time(match: re.Match[str], period: str | None) -> Quantity | None:
         hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
-    return Quantity(Kind.TIME, (hour, minute), match.group(0), *match.span())
+    # 24时 ends the day that 0时 begins: "midnight on December 31" in English.
+    return Quantity(Kind.TIME, (hour % 24, minute), match.group(0), *match.span())
 
 
 def _small(text: str | None) -> int | None:
