@@ -350,3 +350,18 @@ def test_the_demo_screen_is_drawn_from_files_in_the_repository():
     demo = Path(__file__).resolve().parents[1] / "docs" / "screens" / "demo"
     assert (demo / "glossary.yaml").is_file()
     assert find_article(demo, "2023-ai-for-science-forum").is_dir()
+
+
+def test_side_markdown_breaks_chinese_paragraphs_between_characters(root):
+    paragraph = "Nacos 是阿里巴巴开源的一个易于使用的动态服务发现、配置和服务管理平台，对吧。"
+    root.pair("nacos", paragraph, "Nacos is a platform.")
+    view = view_of(root, "nacos", langs=("zh",))
+    assert view.pair.zh is not None
+    console = Console(file=io.StringIO(), width=40, record=True)
+    console.print(render_side(view, "zh", side_markdown(root.path, view.pair.zh), 40))
+    body = console.export_text().split("╯\n", 1)[1].splitlines()
+    lines = [line.rstrip() for line in body if line.strip()]
+    # rich alone would leave "Nacos" on a line of its own: a sentence is one word to it
+    assert lines[0].startswith("Nacos 是阿里巴巴")
+    assert "".join(lines).replace(" ", "") == paragraph.replace(" ", "")
+    assert not any(line[0] in CLOSING for line in lines)

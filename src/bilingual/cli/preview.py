@@ -40,7 +40,7 @@ def preview(
         int | None,
         typer.Option(
             "--width",
-            min=20,
+            min=40,
             metavar="N",
             help="Columns to draw in (default: the terminal's). Under 100 the sides are stacked.",
             show_default=False,

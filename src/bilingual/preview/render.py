@@ -1,16 +1,19 @@
 """A preview drawn with rich: a header (front matter, sync state, findings about no block), then
 the aligned blocks side by side, or stacked zh above en on a narrow terminal.
 
-Side by side is a two-column ``Table`` with equal ratios and ``overflow="fold"``: Chinese has
-no spaces to wrap at, and anything else would cut a long paragraph with an ellipsis.
+Side by side is a two-column ``Table`` with equal ratios and ``overflow="fold"`` (else a long
+Chinese paragraph, with no spaces to wrap at, would be cut with an ellipsis); each text is
+broken into lines as Chinese may be broken (``wrap``), not at spaces alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.markdown import Markdown, MarkdownElement, Paragraph
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -260,11 +263,9 @@ def _highlight(text: Text, hits: Iterable[Hit]) -> None:
 def render_side(view: View, lang: str, markdown: str, width: int) -> RenderableType:
     """One side rendered as Markdown, under its front matter; then the findings on that side
     that belong to a block, each with its line."""
-    from rich.markdown import Markdown
-
     parts: list[RenderableType] = [
         header(view, wide=width >= WIDE, side=lang),
-        Markdown(markdown, hyperlinks=False),
+        _Markdown(markdown, hyperlinks=False),
     ]
     placed = [f for f in view.findings if getattr(f, lang) is not None and f not in view.general]
     if placed:
@@ -277,3 +278,20 @@ def render_side(view: View, lang: str, markdown: str, width: int) -> RenderableT
             )
         )
     return Group(*parts)
+
+
+class _Paragraph(Paragraph):
+    """A Markdown paragraph broken into lines as Chinese may be (rich breaks at spaces)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The paragraph's text, wrapped."""
+        yield Wrapped(self.text)
+
+
+class _Markdown(Markdown):
+    """rich's Markdown with paragraphs (list items' too) broken as Chinese may be."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **Markdown.elements,
+        "paragraph_open": _Paragraph,
+    }

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bilingual.engine import Plan, check_pairs, pair_beads
 from bilingual.errors import SourceError, UsageError
 from bilingual.glossary.model import Glossary
-from bilingual.model import LANGS, Article, Bead, Block, Finding, Pair, Severity
+from bilingual.model import LANGS, Article, Bead, Block, Finding, Pair
 from bilingual.parse.discover import ARTICLES, load_pair
 from bilingual.parse.frontmatter import decode, split
 from bilingual.stale import DIGEST, KEY
@@ -25,8 +25,6 @@ from bilingual.stale import DIGEST, KEY
 if TYPE_CHECKING:
     from bilingual.cache import ResultCache
 
-#: The stale-translation check, whose finding the header shows with the sync state.
-STALE_CODE = "A107"
 #: How many similar slugs an unknown one is answered with.
 CLOSEST = 3
 
@@ -76,11 +74,6 @@ class View:
     def langs(self) -> tuple[str, ...]:
         """The sides that exist, zh first."""
         return tuple(lang for lang in LANGS if self.pair.side(lang) is not None)
-
-    @property
-    def errors(self) -> int:
-        """How many of the findings are errors."""
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
 
 
 def find_article(root: Path, name: str) -> Path:
