@@ -83,13 +83,19 @@ def make_plan(
     return Plan(codes, severities, settings, glossary)
 
 
+def pair_beads(pair: Pair, plan: Plan) -> tuple[Bead, ...]:
+    """The alignment the checks read: the pair's blocks as beads (none when a side is missing).
+    ``preview`` shows this very pairing, so what it puts on one row is what ``check`` compared."""
+    if pair.zh is None or pair.en is None:
+        return ()
+    return align(pair.zh.blocks, pair.en.blocks, plan.glossary)
+
+
 def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     """Every planned check on one pair: its findings and how many were suppressed."""
     checks: list[Check] = [REGISTRY[code] for code in plan.codes]
     found: list[Finding] = []
-    beads: tuple[Bead, ...] = ()
-    if pair.zh is not None and pair.en is not None:
-        beads = align(pair.zh.blocks, pair.en.blocks, plan.glossary)
+    beads = pair_beads(pair, plan)
     for item in checks:
         ctx = CheckContext(
             pair, item, plan.severities[item.code], plan.settings, beads, plan.glossary
