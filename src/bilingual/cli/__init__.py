@@ -15,6 +15,7 @@ from bilingual.cli import cache as _cache
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
+from bilingual.cli import stale as _stale
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -26,6 +27,7 @@ Examples:
 \b
   bilingual check                    # check every article
   bilingual explain S101             # what a check means
+  bilingual diff SLUG                # what changed in an original since its translation
   bilingual --install-completion     # shell completion
 
 Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
@@ -66,6 +68,8 @@ def _root(
 app.command("check")(_check.check)
 app.command("checks")(_checks.list_checks)
 app.command("explain")(_checks.explain)
+app.command("sync")(_stale.sync)
+app.command("diff")(_stale.diff)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
 
