@@ -160,6 +160,23 @@ def test_an_edit_in_the_working_tree_only(repo):
     assert [(s.op, s.text) for s in change.new_spans if s.op != "equal"] == [("insert", "三")]
 
 
+def test_blocks_rewritten_together_are_paired_by_likeness(repo):
+    # Three neighbours rewritten: the first and last edited, the middle one replaced.
+    edit_zh(
+        repo,
+        ("科学数据开源平台正式发布", "科学数据开源平台同日正式发布"),
+        ("同日，双方签约共建人工智能研究平台。", "会议还讨论了数据标准问题。"),
+        ("据悉，论坛创办于2008年。", "据悉，该论坛创办于2008年。"),
+    )
+    report = diff(repo)
+    assert [(c.kind, [p.line for p in c.translation]) for c in report.changes] == [
+        ("changed", [12]),
+        ("removed", [14]),
+        ("added", []),
+        ("changed", [16]),
+    ]
+
+
 def test_a_renamed_article_is_followed(repo):
     synced = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "mv", "articles/forum", "articles/forum-2023")

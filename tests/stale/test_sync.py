@@ -143,13 +143,9 @@ def test_sync_all_reports_each_article(root, cli):
     code, out, err = cli("sync", "--all", "--root", root.path)
     assert code == 1, err
     lines = out.splitlines()
-    assert lines[0].startswith(
-        "synced     a-new-one  articles/a-new-one/en.md  translated_from: sha256:"
-    )
+    assert lines[0].startswith("synced     a-new-one  en.md translated_from: sha256:")
     assert lines[0].endswith("(was never synced)")
-    assert lines[1] == (
-        "current    b-current  articles/b-current/en.md already records the original as it is"
-    )
+    assert lines[1] == "current    b-current  en.md already records the original as it is"
     assert lines[2].startswith("skipped    c-lonely   en.md is missing")
     assert lines[3] == "Synced 1 article, 1 already current, 1 skipped."
 

@@ -37,8 +37,8 @@ _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+|\s+|[^\w\s]")
 #: Below this similarity a removed and an added block are not called one changed block.
 SIMILAR = 0.4
-#: Larger stretches of replaced blocks are paired in order, not by similarity.
-_PAIRING_LIMIT = 60
+#: Larger stretches of replaced blocks are shown as removed and added, not paired.
+_PAIRING_LIMIT = 20
 
 
 class State(StrEnum):
@@ -290,25 +290,20 @@ def _pairs(
 ) -> list[tuple[Block | None, Block | None]]:
     """A stretch of replaced blocks as changed pairs (in order, by similarity) with the blocks
     left over as removed or added, in document order."""
-    if len(old) * len(new) > _PAIRING_LIMIT**2:
-        size = min(len(old), len(new))
-        pairs: list[tuple[Block | None, Block | None]] = list(
-            zip(old[:size], new[:size], strict=True)
-        )
-        return pairs + [(a, None) for a in old[size:]] + [(None, b) for b in new[size:]]
+    if len(old) * len(new) > _PAIRING_LIMIT**2:  # rewritten: no pairing worth its time
+        return [(a, None) for a in old] + [(None, b) for b in new]
+    similar = [[_similarity(a, b) for b in new] for a in old]
     # The pairing with the largest total similarity that keeps both orders (a small
     # Needleman-Wunsch with free gaps); blocks too unlike are not paired.
     score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
     for i in range(len(old) - 1, -1, -1):
         for j in range(len(new) - 1, -1, -1):
-            similar = _similarity(old[i], new[j])
-            paired = score[i + 1][j + 1] + similar if similar >= SIMILAR else -1.0
+            paired = score[i + 1][j + 1] + similar[i][j] if similar[i][j] >= SIMILAR else -1.0
             score[i][j] = max(paired, score[i + 1][j], score[i][j + 1])
     result: list[tuple[Block | None, Block | None]] = []
     i = j = 0
     while i < len(old) and j < len(new):
-        similar = _similarity(old[i], new[j])
-        if similar >= SIMILAR and score[i][j] == score[i + 1][j + 1] + similar:
+        if similar[i][j] >= SIMILAR and score[i][j] == score[i + 1][j + 1] + similar[i][j]:
             result.append((old[i], new[j]))
             i, j = i + 1, j + 1
         elif score[i][j] == score[i + 1][j]:
@@ -323,7 +318,9 @@ def _pairs(
 def _similarity(a: Block, b: Block) -> float:
     if a.kind != b.kind:
         return 0.0
-    return difflib.SequenceMatcher(None, _shown(a), _shown(b), autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, _shown(a), _shown(b), autojunk=False)
+    # quick_ratio is an upper bound of ratio, and much cheaper: most unlike pairs stop there.
+    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0
 
 
 def _shown(block: Block) -> str:

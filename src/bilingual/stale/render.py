@@ -44,7 +44,8 @@ def export(console: Console, color: bool) -> str:
 def sync_text(results: Sequence[Synced], *, dry_run: bool, color: bool, width: int) -> str:
     """One line per article — what was done to which file — and the totals."""
     console = console_for(width, color)
-    slug_width = max((len(r.article) for r in results), default=0)
+    # Slugs in a column, unless a long one would push every path off the screen.
+    slug_width = min(max((len(r.article) for r in results), default=0), 40)
     for result in results:
         action = "would sync" if dry_run and result.action is Action.SYNCED else result.action
         line = Text(f"{action:<10} ", style=_ACTION[result.action])
@@ -52,9 +53,9 @@ def sync_text(results: Sequence[Synced], *, dry_run: bool, color: bool, width: i
         if result.action is Action.SKIPPED:
             line.append(result.reason)
         elif result.action is Action.CURRENT:
-            line.append(f"{result.path} already records the original as it is")
+            line.append(f"{_side(result.path)} already records the original as it is")
         else:
-            line.append(f"{result.path}  translated_from: {_short(result.digest)}")
+            line.append(f"{_side(result.path)} translated_from: {_short(result.digest)}")
             was = "never synced" if result.previous is None else _short(result.previous)
             line.append(f" (was {was})", style="dim")
         console.print(line, soft_wrap=True)
@@ -89,6 +90,11 @@ def sync_json(results: Sequence[Synced], *, dry_run: bool) -> str:
         "summary": {action.value: counts[action] for action in Action},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _side(path: str | None) -> str:
+    """The translation's file name: the slug before it names the folder."""
+    return (path or "").rsplit("/", 1)[-1]
 
 
 def _short(digest: str | None) -> str:
