@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from bilingual.stale.diff import State, inline_diff, stale_diff
+from bilingual.stale import State
+from bilingual.stale.diff import inline_diff, stale_diff
 from bilingual.stale.render_diff import diff_json, diff_text
 from bilingual.stale.sync import sync
 from tests.conftest import EN_META, ZH_META
@@ -357,5 +358,5 @@ def test_diff_of_an_article_with_one_side(root, cli):
     code, _, err = cli("diff", "lonely", "--root", root.path)
     assert code == 2
     assert err.splitlines()[0] == (
-        "error: en.md is missing: there is no translation to compare (articles/lonely/en.md)"
+        "error: en.md is missing: the article has one side (articles/lonely/en.md)"
     )

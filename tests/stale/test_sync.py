@@ -216,3 +216,19 @@ def test_the_stale_warning_goes_away_after_sync(root, check_json, cli):
     assert code == 0 and out.startswith("synced")
     code, report = check_json(root, "--strict")
     assert (code, report["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("meta", "state"),
+    [
+        ({}, "never-synced"),
+        ({"translated_from": "sha256:" + "0" * 64}, "current"),
+        ({"translated_from": "sha256:" + "1" * 64}, "stale"),
+        ({"translated_from": "sha256:abc"}, "invalid"),
+        ({"translated_from": 42}, "invalid"),
+    ],
+)
+def test_sync_state(meta, state):
+    from bilingual.stale import sync_state
+
+    assert sync_state(meta, "sha256:" + "0" * 64) == state

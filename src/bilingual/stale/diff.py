@@ -18,7 +18,6 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 from bilingual.align import align
@@ -28,7 +27,7 @@ from bilingual.glossary.model import Glossary
 from bilingual.model import Article, Block, Pair
 from bilingual.parse.discover import load_pair, read_article, without_lone_titles
 from bilingual.parse.frontmatter import decode, normalise, split
-from bilingual.stale import DIGEST, KEY, TRANSLATED_KEYS, original_digest
+from bilingual.stale import KEY, TRANSLATED_KEYS, State, original_digest, sync_state
 from bilingual.stale.history import History, find_version
 
 # Each Han character, each word, each run of spaces and each other character is a token:
@@ -39,14 +38,6 @@ _TOKEN = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+|\s+|[^\w\s]")
 SIMILAR = 0.4
 #: Larger stretches of replaced blocks are shown as removed and added, not paired.
 _PAIRING_LIMIT = 20
-
-
-class State(StrEnum):
-    """Whether the translation is known to match its original."""
-
-    CURRENT = "current"
-    STALE = "stale"
-    NEVER_SYNCED = "never-synced"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +121,15 @@ def stale_diff(root: Path, folder: Path, glossary: Glossary | None = None) -> St
     synced; ``SourceError`` when a side is missing or cannot be read."""
     pair = load_pair(root, folder)
     translation, original = _sides(pair)
-    recorded = _recorded(translation, pair.slug)
-    if recorded is None:
-        state = State.NEVER_SYNCED
-    else:
-        state = State.CURRENT if recorded == original.digest else State.STALE
+    state = sync_state(translation.meta, original.digest)
+    recorded = translation.meta.get(KEY)
+    if state is State.INVALID:
+        raise SourceError(
+            f"{KEY} must be 'sha256:' and 64 hexadecimal digits, not {recorded!r}",
+            path=translation.path,
+            line=translation.meta_lines.get(KEY),
+            hint=f"run 'bilingual sync {pair.slug}' once the translation matches its original",
+        )
     result = StaleDiff(
         pair.slug,
         state,
@@ -145,9 +140,9 @@ def stale_diff(root: Path, folder: Path, glossary: Glossary | None = None) -> St
         _modified(root / original.path),
         _modified(root / translation.path),
     )
-    if recorded is None or state is not State.STALE:
+    if state is not State.STALE:
         return result
-    history = find_version(root / original.path, recorded, _digest_of, original.digest)
+    history = find_version(root / original.path, str(recorded), _digest_of, original.digest)
     if history.text is None or history.found is None:
         return replace(result, history=history)
     old = read_article(normalise(history.text), original.lang, history.found.path)
@@ -166,26 +161,11 @@ def _sides(pair: Pair) -> tuple[Article, Article]:
     for problem in pair.problems:
         raise SourceError(problem.message, path=problem.path, line=problem.line)
     for lang in pair.missing:
-        raise SourceError(
-            f"{lang}.md is missing: there is no translation to compare", path=pair.path(lang)
-        )
+        raise SourceError(f"{lang}.md is missing: the article has one side", path=pair.path(lang))
     lang = translation_side(pair)
     translation, original = pair.side(lang), pair.side("zh" if lang == "en" else "en")
     assert translation is not None and original is not None
     return translation, original
-
-
-def _recorded(translation: Article, slug: str) -> str | None:
-    """The digest the translation records (None: never synced); a malformed one is an error."""
-    recorded = translation.meta.get(KEY)
-    if recorded is not None and (not isinstance(recorded, str) or not DIGEST.match(recorded)):
-        raise SourceError(
-            f"{KEY} must be 'sha256:' and 64 hexadecimal digits, not {recorded!r}",
-            path=translation.path,
-            line=translation.meta_lines.get(KEY),
-            hint=f"run 'bilingual sync {slug}' once the translation matches its original",
-        )
-    return recorded
 
 
 def _digest_of(data: bytes, path: str) -> str | None:

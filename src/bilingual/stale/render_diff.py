@@ -17,7 +17,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bilingual.stale.diff import Change, MetaChange, Place, Span, StaleDiff, State
+from bilingual.stale import State
+from bilingual.stale.diff import Change, MetaChange, Place, Span, StaleDiff
 from bilingual.stale.history import Commit
 from bilingual.stale.render import VERSION, console_for, export
 
@@ -204,6 +205,7 @@ def _left(change: Change, report: StaleDiff, plain: bool) -> RenderableType:
         head.append(
             f" (line {change.old.line} in {found.short if found else 'the synced version'})", "dim"
         )
+    rows: tuple[tuple[str, str, RenderableType], ...]
     if change.kind == "changed":
         rows = (
             ("-", "red", _marked(_elided(change.old_spans), plain)),
