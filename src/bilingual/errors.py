@@ -73,3 +73,7 @@ class ConfigError(BilingualError):
 
 class SourceError(BilingualError):
     """An article source file that cannot be read, decoded or parsed."""
+
+
+class StaleFileError(SourceError):
+    """The file changed on disk between reading and writing it."""

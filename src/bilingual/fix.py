@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual.errors import SourceError
+from bilingual.errors import SourceError, StaleFileError
 from bilingual.fsutil import atomic_write
 from bilingual.glossary.match import FORBIDDEN, Matcher, matcher, without_code
 from bilingual.glossary.model import Glossary
@@ -61,10 +61,6 @@ class Fix:
         after = self.text.splitlines(keepends=True)
         lines = difflib.unified_diff(before, after, f"a/{self.rel}", f"b/{self.rel}")
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-class StaleFileError(SourceError):
-    """The file changed on disk between reading and writing it."""
 
 
 def fix_file(path: Path, root: Path, glossary: Glossary) -> Fix | None:

@@ -90,6 +90,7 @@ def test_bad_utf8_column_counts_characters():
         "title: 'quoted: with colon'\ntags: [a, 'b c']",
         "title: AI #1\nsummary: >\n  folded\n  text",
         "author: Chen Yu\nsource: News Office\nstatus: published\noriginal: zh",
+        "title: Forum\ntranslated_from: sha256:" + "0123456789abcdef" * 4,
     ],
 )
 def test_fast_reading_agrees_with_pyyaml(yaml_text):
@@ -103,3 +104,13 @@ def test_fast_reading_agrees_with_pyyaml(yaml_text):
     assert split(f"---\n{yaml_text}\n---\nbody\n", "x.md").meta == yaml.load(
         yaml_text, Loader=_Loader
     )
+
+
+def test_a_recorded_digest_keeps_the_fast_reading():
+    from bilingual.parse.frontmatter import _simple
+
+    digest = "sha256:" + "0123456789abcdef" * 4
+    assert _simple(f"title: Forum\ntranslated_from: {digest}") == {
+        "title": "Forum",
+        "translated_from": digest,
+    }

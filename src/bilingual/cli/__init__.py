@@ -16,6 +16,7 @@ from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
 from bilingual.cli import preview as _preview
+from bilingual.cli import stale as _stale
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -28,6 +29,7 @@ Examples:
   bilingual check                    # check every article
   bilingual explain S101             # what a check means
   bilingual preview SLUG             # an article's two sides, side by side
+  bilingual diff SLUG                # what changed in an original since its translation
   bilingual --install-completion     # shell completion
 
 Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
@@ -69,6 +71,8 @@ app.command("check")(_check.check)
 app.command("checks")(_checks.list_checks)
 app.command("explain")(_checks.explain)
 app.command("preview")(_preview.preview)
+app.command("sync")(_stale.sync)
+app.command("diff")(_stale.diff)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
 

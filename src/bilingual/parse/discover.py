@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -110,7 +111,7 @@ def load_pair(root: Path, folder: Path) -> Pair:
             problems.append(SourceProblem("front-matter", lang, rel, exc.line, exc.message))
     zh, en = articles["zh"], articles["en"]
     if zh is not None and en is not None:
-        zh, en = _without_lone_title(zh, en), _without_lone_title(en, zh)
+        zh, en = without_lone_titles(zh, en)
     return Pair(
         slug=folder.name,
         folder=rel_folder,
@@ -134,6 +135,32 @@ def read_article(text: str, lang: str, rel: str) -> Article:
         blocks=blocks,
         digest=original_digest(source.meta, source.body),
     )
+
+
+def article_folder(root: Path, name: str) -> Path:
+    """The folder of the article ``name`` (a slug, or a path to its folder or one of its files);
+    a usage error naming the closest slugs when there is none."""
+    if "/" in name or os.sep in name or name.endswith(".md"):
+        return article_folders(root, [Path(name)])[0]
+    folder = root / ARTICLES / name
+    if folder.is_dir():
+        return folder
+    slugs = [path.name for path in article_folders(root)]
+    # A part of a slug ("pujiang") finds it before a near spelling does.
+    close = [slug for slug in slugs if name.lower() in slug][:3]
+    close = close or difflib.get_close_matches(name, slugs, n=3, cutoff=0.5)
+    hint = (
+        f"did you mean {', '.join(close)}?"
+        if close
+        else f"an article is a folder under {relpath(root / ARTICLES, Path.cwd())}/"
+    )
+    raise UsageError(f"no article {name!r}", hint=hint)
+
+
+def without_lone_titles(zh: Article, en: Article) -> tuple[Article, Article]:
+    """Both sides, each without the title repeated as its first heading when the other side
+    does not repeat its own: the title is compared as front matter, not as a missing heading."""
+    return _without_lone_title(zh, en), _without_lone_title(en, zh)
 
 
 def _title_heading(article: Article) -> bool:

@@ -33,6 +33,9 @@ _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ \t]+(\S(?:.*\S)?)[ \t]*"
 #: brackets, braces, commas, anchors, tags or block indicators, and no special first character.
 _SAFE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},'\"]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+#: A ``translated_from`` digest: a plain string to YAML (its colon is not followed by a space),
+#: allowed here so that a synced translation's front matter still takes the fast path.
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 #: What YAML 1.1 would read as a number, boolean or null rather than a string.
 _TYPED = re.compile(
     r"[-+]?[0-9][0-9_,.:eE+-]*|[-+]?\.[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|"
@@ -147,6 +150,8 @@ def _simple(yaml_text: str) -> dict[str, Any] | None:
 
 def _plain(value: str) -> bool:
     """A scalar PyYAML would read as this very string (dates stay strings in our loader)."""
+    if _DIGEST.fullmatch(value):
+        return True
     if not value or not value.isprintable() or not _SAFE.fullmatch(value):
         return False
     if _DATE.fullmatch(value):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
 #: The translation's front-matter key.
@@ -31,3 +32,25 @@ def original_digest(meta: Mapping[str, Any], body: str) -> str:
         digest.update(f"{key}\0{'' if value is None else value}\0".encode())
     digest.update(body.encode("utf-8"))
     return f"sha256:{digest.hexdigest()}"
+
+
+class State(StrEnum):
+    """Whether a translation is known to match its original."""
+
+    CURRENT = "current"
+    STALE = "stale"
+    #: No ``translated_from``: nothing is known, and nothing is reported.
+    NEVER_SYNCED = "never-synced"
+    #: A ``translated_from`` that is not a digest (A107 reports it).
+    INVALID = "invalid"
+
+
+def sync_state(translation_meta: Mapping[str, Any], digest: str) -> State:
+    """The state of a translation with front matter ``translation_meta`` whose original's
+    digest is ``digest`` now (``Article.digest``)."""
+    recorded = translation_meta.get(KEY)
+    if recorded is None:
+        return State.NEVER_SYNCED
+    if not isinstance(recorded, str) or not DIGEST.match(recorded):
+        return State.INVALID
+    return State.CURRENT if recorded == digest else State.STALE
