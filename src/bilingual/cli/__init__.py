@@ -15,6 +15,8 @@ from bilingual.cli import cache as _cache
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
+from bilingual.cli import new as _new
+from bilingual.cli import status as _status
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -25,6 +27,8 @@ Examples:
 
 \b
   bilingual check                    # check every article
+  bilingual status                   # every article's state, sync and findings
+  bilingual new SLUG --title-zh ... --title-en ... --category KEY
   bilingual explain S101             # what a check means
   bilingual --install-completion     # shell completion
 
@@ -66,6 +70,8 @@ def _root(
 app.command("check")(_check.check)
 app.command("checks")(_checks.list_checks)
 app.command("explain")(_checks.explain)
+app.command("status")(_status.status)
+app.command("new")(_new.new)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -146,3 +146,42 @@ def workspace_prefix(root: Path) -> str:
     except ValueError:
         return ""
     return "" if relative == "." else relative + "/"
+
+
+#: Show a progress bar from this many articles on (on a terminal), as check does.
+PROGRESS_FROM = 200
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    """A progress reporter for a library call that works in stages (``stage(name, total)``
+    returns what to call with each step done): one transient bar on stderr, shown only on a
+    terminal and for stages of ``PROGRESS_FROM`` steps or more."""
+    bar: list[Any] = []  # the rich Progress and its task, made on the first long stage
+
+    def stage(name: str, total: int) -> Callable[[int], None]:
+        if not bar:
+            if not (enabled and sys.stderr.isatty() and total >= PROGRESS_FROM):
+                return lambda _steps: None
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            progress = Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            progress.start()
+            bar.extend((progress, progress.add_task(name, total=total)))
+        else:
+            bar[0].reset(bar[1], total=total, description=name)
+        return lambda steps: bar[0].advance(bar[1], steps)
+
+    try:
+        yield stage
+    finally:
+        if bar:
+            bar[0].stop()
