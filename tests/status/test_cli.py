@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import sqlite3
+import subprocess
+import sys
+import threading
 
 import pytest
 
 from bilingual.cache import cache_path
+from bilingual.cli.common import PROGRESS_FROM
 from tests.conftest import SHIPPED
 
 
@@ -100,3 +106,47 @@ def test_help_has_examples_and_exit_codes(cli):
     assert code == 0
     assert "bilingual status --stale" in out
     assert "Exit codes: 0" in out
+
+
+def run_on_a_terminal(args: list[str]) -> tuple[int, str, str]:
+    """Run the installed CLI with stderr on a pseudo-terminal: (exit code, stdout, terminal)."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bilingual", *args], stdout=subprocess.PIPE, stderr=slave, env=env
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def pump() -> None:
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: the terminal's other end is closed
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=pump)
+    reader.start()
+    out = proc.stdout.read() if proc.stdout else b""
+    code = proc.wait(timeout=120)
+    reader.join(timeout=10)
+    os.close(master)
+    return code, out.decode("utf-8"), b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only_and_never_in_the_output(root):
+    for n in range(PROGRESS_FROM):
+        root.pair(f"story-{n:03}", "论坛举行。", "The forum was held.")
+    code, out, terminal = run_on_a_terminal(["status", "--root", str(root.path)])
+    assert code == 0
+    assert "checking" in terminal
+    assert f"{PROGRESS_FROM} articles" in out.splitlines()
+    assert "\x1b" not in out  # stdout is a pipe: plain text, no bar
+    code, out_again, terminal = run_on_a_terminal(
+        ["status", "--root", str(root.path), "--no-progress"]
+    )
+    assert (code, out_again, terminal) == (0, out, "")

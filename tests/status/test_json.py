@@ -8,6 +8,7 @@ import json
 from bilingual.config import Config
 from bilingual.status.board import Filters, collect
 from bilingual.status.json import VERSION, write
+from bilingual.status.json import document as document_of
 
 ARTICLE_KEYS = {
     "slug",
@@ -98,3 +99,17 @@ def test_chinese_is_written_as_is(newsroom):
     out = io.StringIO()
     write(out, collect(newsroom.path, Config(), warn=print))
     assert "实验室揭牌" in out.getvalue()
+
+
+def test_written_document_is_the_document_one_article_a_line(newsroom):
+    board = collect(newsroom.path, Config(), warn=print)
+    out = io.StringIO()
+    write(out, board)
+    assert json.loads(out.getvalue()) == document_of(board)
+    lines = out.getvalue().splitlines()
+    assert sum(line.startswith('    {"slug": ') for line in lines) == 5
+    empty = collect(newsroom.path, Config(), Filters.parse(categories=["sports"]), warn=print)
+    out = io.StringIO()
+    write(out, empty)
+    assert json.loads(out.getvalue())["articles"] == []
+    assert '"articles": [],' in out.getvalue()

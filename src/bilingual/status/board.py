@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,24 @@ class ArticleStatus:
     def clean(self) -> bool:
         """Whether check found nothing in it."""
         return not self.errors and not self.warnings
+
+    def counted(self, findings: Sequence[Finding]) -> ArticleStatus:
+        """The row with the errors and warnings among ``findings``."""
+        errors = sum(1 for finding in findings if finding.severity is Severity.ERROR)
+        # Built directly: dataclasses.replace took a tenth of a warm board of 10,000 articles.
+        return ArticleStatus(
+            self.slug,
+            self.folder,
+            self.date,
+            self.category,
+            self.title,
+            self.original,
+            self.zh,
+            self.en,
+            self.sync,
+            errors,
+            len(findings) - errors,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,13 +315,13 @@ def collect(
         rows.append(read_row(root, folder))
         if done:
             done(1)
-    shown = [row for row in rows if filters(row)]
+    shown = [(folder, row) for folder, row in zip(folders, rows, strict=True) if filters(row)]
     done = progress("checking", len(shown)) if progress else None
     results = open_cache(root, cache_key(plan), warn) if cache else None
     try:
         checked = check_pairs(
             root,
-            [root / row.folder for row in shown],
+            [folder for folder, _ in shown],
             plan,
             jobs=jobs,
             cache=results,
@@ -311,17 +329,12 @@ def collect(
             complete=not filters.active,  # every article: the cache may forget any other
         )
         counted = [
-            _counted(row, result.findings) for row, result in zip(shown, checked, strict=True)
+            row.counted(result.findings) for (_, row), result in zip(shown, checked, strict=True)
         ]
     finally:
         if results is not None:
             results.close()
     return Board(tuple(newest_first(counted)), len(rows), filters)
-
-
-def _counted(row: ArticleStatus, findings: Sequence[Finding]) -> ArticleStatus:
-    errors = sum(1 for finding in findings if finding.severity is Severity.ERROR)
-    return replace(row, errors=errors, warnings=len(findings) - errors)
 
 
 def newest_first(rows: Iterable[ArticleStatus]) -> list[ArticleStatus]:

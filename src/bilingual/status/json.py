@@ -49,5 +49,19 @@ def document(board: Board) -> dict[str, Any]:
 
 
 def write(out: TextIO, board: Board, **_: object) -> None:
-    """The document, indented by two spaces, UTF-8 as it is (no escapes), a trailing newline."""
-    out.write(json.dumps(document(board), ensure_ascii=False, indent=2) + "\n")
+    """The document, UTF-8 as it is (no escapes), one article a line (written by json's fast
+    encoder: with ``indent`` it takes the slow one, a tenth of a second per 10,000 articles),
+    the rest indented by two spaces, and a trailing newline."""
+    doc = document(board)
+    articles = doc.pop("articles")
+    head = _dumps({key: doc[key] for key in ("version", "filters")})
+    out.write(head[: head.rindex("\n}")] + ',\n  "articles": [')
+    for i, article in enumerate(articles):
+        out.write(("\n    " if i == 0 else ",\n    ") + json.dumps(article, ensure_ascii=False))
+    out.write("\n  ]" if articles else "]")
+    summary = _dumps({"summary": doc["summary"]})
+    out.write("," + summary[1:])
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
