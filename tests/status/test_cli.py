@@ -27,7 +27,7 @@ def test_shipped_articles(cli, monkeypatch):
     code, out, err = cli("status", "--root", SHIPPED.parent, "--no-cache")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split()[:3] == ["date", "article", "title"]
+    assert lines[0].split()[:3] == ["date", "slug", "title"]
     assert [line.split()[0] for line in lines[2:5]] == ["2023-05-10", "2023-05-08", "2023-04-03"]
     assert "3 articles" in lines
     assert lines[-1] == "Findings  none"

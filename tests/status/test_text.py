@@ -39,7 +39,7 @@ def test_table_at_100_columns(newsroom):
     lines = screen(board_of(newsroom), 100)
     assert lines[0].split() == [
         "date",
-        "article",
+        "slug",
         "title",
         "category",
         "zh",

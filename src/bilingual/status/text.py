@@ -111,13 +111,13 @@ def _columns(cells: dict[str, list[Span]], width: int) -> list[Column]:
     ]
     date = Column("date", "date", natural("date", "date"))
     flex = width - sum(c.width for c in (date, *fixed)) - GAP * (len(fixed) + 1)
-    slugs, titles = natural("slug", "article"), natural("title", "title")
+    slugs, titles = natural("slug", "slug"), natural("title", "title")
     # The slug whole where the title fits beside it, else at least half the room: the title is
     # what people recognise an article by, the slug what they type.
     slug = min(slugs, max(SLUG_MIN, flex // 2, flex - GAP - titles))
     if flex - slug - GAP < TITLE_MIN:
         slug = max(1, min(slugs, flex))
-    middle = [Column("slug", "article", slug)]
+    middle = [Column("slug", "slug", slug)]
     rest = flex - slug - GAP
     if rest >= TITLE_MIN:
         category = natural("category", "category")
