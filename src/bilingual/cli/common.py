@@ -152,21 +152,24 @@ def workspace_prefix(root: Path) -> str:
 PROGRESS_FROM = 200
 
 
-@contextmanager
-def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
-    """A progress reporter for a library call that works in stages (``stage(name, total)``
-    returns what to call with each step done): one transient bar on stderr, shown only on a
-    terminal and for stages of ``PROGRESS_FROM`` steps or more."""
-    bar: list[Any] = []  # the rich Progress and its task, made on the first long stage
+class _Bar:
+    """One transient rich progress bar on stderr, made on the first stage long enough for it
+    and reused by the stages after it."""
 
-    def stage(name: str, total: int) -> Callable[[int], None]:
-        if not bar:
-            if not (enabled and sys.stderr.isatty() and total >= PROGRESS_FROM):
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.progress: Any = None
+        self.task: Any = None
+
+    def stage(self, name: str, total: int) -> Callable[[int], None]:
+        """Start stage ``name`` of ``total`` steps; what to call with each step done."""
+        if self.progress is None:
+            if not (self.enabled and total >= PROGRESS_FROM):
                 return lambda _steps: None
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-            progress = Progress(
+            self.progress = Progress(
                 "[progress.description]{task.description}",
                 BarColumn(),
                 MofNCompleteColumn(),
@@ -174,14 +177,21 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int], Callable
                 console=Console(stderr=True),
                 transient=True,
             )
-            progress.start()
-            bar.extend((progress, progress.add_task(name, total=total)))
+            self.progress.start()
+            self.task = self.progress.add_task(name, total=total)
         else:
-            bar[0].reset(bar[1], total=total, description=name)
-        return lambda steps: bar[0].advance(bar[1], steps)
+            self.progress.reset(self.task, total=total, description=name)
+        return lambda steps: self.progress.advance(self.task, steps)
 
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    """A progress reporter for a library call that works in stages (``stage(name, total)``
+    returns what to call with each step done): one transient bar on stderr, shown only on a
+    terminal and for stages of ``PROGRESS_FROM`` steps or more, as check shows its own."""
+    bar = _Bar(enabled)
     try:
-        yield stage
+        yield bar.stage
     finally:
-        if bar:
-            bar[0].stop()
+        if bar.progress is not None:
+            bar.progress.stop()
