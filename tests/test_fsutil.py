@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from bilingual.fsutil import atomic_write
+from bilingual.fsutil import atomic_write, create_all
 
 
 def test_replaces_whole_and_keeps_mode(tmp_path):
@@ -36,3 +36,29 @@ def test_new_file_gets_the_usual_permissions(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_create_all_writes_every_file(tmp_path):
+    files = {tmp_path / "zh.md": "中文\n", tmp_path / "en.md": b"English\n"}
+    create_all(files)
+    assert (tmp_path / "zh.md").read_text(encoding="utf-8") == "中文\n"
+    assert (tmp_path / "en.md").read_bytes() == b"English\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.md", "zh.md"]
+
+
+def test_create_all_refuses_an_existing_file_and_writes_nothing(tmp_path):
+    (tmp_path / "en.md").write_text("someone's work\n")
+    with pytest.raises(FileExistsError):
+        create_all({tmp_path / "zh.md": "新\n", tmp_path / "en.md": "new\n"})
+    assert (tmp_path / "en.md").read_text() == "someone's work\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.md"]
+
+
+def test_create_all_writes_nothing_when_one_cannot_be_written(tmp_path):
+    # The second file's folder does not exist: its temporary file cannot be made, and the
+    # first one's, already written, is removed. (A failed rename: tests/cli/test_new.py.)
+    good, doomed = tmp_path / "a", tmp_path / "b"
+    good.mkdir()
+    with pytest.raises(OSError):
+        create_all({good / "zh.md": "新\n", doomed / "en.md": "new\n"})
+    assert list(good.iterdir()) == []

@@ -47,3 +47,9 @@ def test_readme_shows_the_pictures():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in MAKE.SCREENS:
         assert f"(docs/screens/{name})" in readme, name
+
+
+def test_status_picture_shows_every_state_and_sync_state():
+    svg = (SCREENS / "status.svg").read_text(encoding="utf-8")
+    for word in ("draft", "machine", "review", "published", "current", "stale", "never"):
+        assert word in svg, word

@@ -2,7 +2,9 @@
 
     python docs/screens/make.py
 
-One function per screen returns its SVG; ``SCREENS`` names the file each is saved as.
+One function per screen returns its SVG (preview from the demo root, status from the shipped
+articles put through a newsroom's week in a temporary folder); ``SCREENS`` names the file each
+is saved as.
 ``tests/test_screens.py`` draws them again and fails when a committed picture is stale, so they
 never drift from what the commands print. The pictures are deterministic: a fixed width and
 title, no clock, no result cache, and a console that ignores the terminal and its environment.
@@ -10,8 +12,11 @@ title, no clock, no result cache, and a console that ignores the terminal and it
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from bilingual.fsutil import atomic_write
 HERE = Path(__file__).resolve().parent
 #: The content root the pictures show: one article with glossary terms and findings.
 DEMO = HERE / "demo"
+REPO = HERE.parents[1]
 WIDTH = 100
 
 
@@ -56,7 +62,67 @@ def preview_svg() -> str:
     return out.export_svg(title=f"bilingual preview {slug}", unique_id="preview")
 
 
-SCREENS: dict[str, Callable[[], str]] = {"preview.svg": preview_svg}
+def _sync(folder: Path) -> None:
+    """``bilingual sync`` of one article."""
+    from bilingual.stale.sync import sync
+
+    sync(folder.parents[1], [folder])
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _newsroom(root: Path) -> None:
+    """The shipped articles in a newsroom's week: one synced, one whose original was corrected
+    after it was synced, one in review, and two new ones (one with a machine translation)."""
+    from bilingual.config import Config
+    from bilingual.scaffold import NewArticle, create
+
+    articles = root / "articles"
+    shutil.copytree(REPO / "articles", articles)
+    _sync(articles / "2023-campus-open-day")
+    forum = articles / "2023-pujiang-innovation-forum"
+    _sync(forum)
+    _edit(forum / "zh.md", "七百余位嘉宾参加论坛", "八百余位嘉宾参加论坛")
+    _edit(articles / "intelligent-materials-center-funding" / "en.md", "published", "review")
+    for slug, titles, category, day, original in (
+        (
+            "2023-ai-summer-school",
+            {"zh": "人工智能暑期学校开班", "en": "AI Summer School opens"},
+            "campus-events",
+            dt.date(2023, 6, 12),
+            "zh",
+        ),
+        (
+            "2023-alumni-homecoming",
+            {"zh": "校友返校日", "en": "Alumni Homecoming Day"},
+            "alumni",
+            dt.date(2023, 5, 28),
+            "en",
+        ),
+    ):
+        create(root, NewArticle(slug, titles, category, day, original), Config())
+    _edit(articles / "2023-alumni-homecoming" / "zh.md", "status: draft", "status: machine")
+
+
+def status_svg() -> str:
+    """``bilingual status`` on a newsroom's week: every state and sync state."""
+    from bilingual.config import Config
+    from bilingual.status.board import collect
+    from bilingual.status.text import StatusView
+
+    out = console()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _newsroom(root)
+        board = collect(root, Config(), warn=lambda message: None, cache=False)
+    out.print("$ bilingual status", style="bold")
+    out.print(StatusView(board))
+    return out.export_svg(title="bilingual status", unique_id="status")
+
+
+SCREENS: dict[str, Callable[[], str]] = {"preview.svg": preview_svg, "status.svg": status_svg}
 
 
 def main() -> None:

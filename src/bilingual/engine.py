@@ -174,27 +174,29 @@ def check_pairs(
     pairs in memory per worker) and then kept in the cache. ``complete``: ``folders`` are all
     the content root's articles, and the cache forgets any other."""
     all_checks()
-    order: list[tuple[Path, Row | None, tuple[str, str]]] = []
+    order: list[tuple[Path, str, Row | None, tuple[str, str]]] = []
     misses: list[Path] = []
     rows = cache.rows() if cache is not None else {}
     for folder in folders:
         row = None
         stamps = ("", "")
+        article = relpath(folder, root)
         if cache is not None:
-            article = relpath(folder, root)
-            stamps = (stamp(folder / "zh.md"), stamp(folder / "en.md"))
+            # Paths as strings: joining Path objects cost a fifth of a warm run.
+            base = f"{folder}{os.sep}"
+            stamps = (stamp(base + "zh.md"), stamp(base + "en.md"))
             row = rows.get(article)
             if row is not None and not cache.is_fresh(row, root, article, stamps):
                 row = None
         if row is None:
             misses.append(folder)
-        order.append((folder, row, stamps))
+        order.append((folder, article, row, stamps))
     with _checked(root, misses, plan, jobs or default_jobs()) as checked:
         keep: list[Entry] = []
-        for folder, row, stamps in order:
+        for folder, article, row, stamps in order:
             stored = cache.findings(row) if cache is not None and row is not None else None
             if stored is not None:
-                result = Checked(relpath(folder, root), stored[0], stored[1])
+                result = Checked(article, stored[0], stored[1])
             else:
                 # A row that could not be read back is checked here, in its turn.
                 result = next(checked) if row is None else check_folder(root, folder, plan)
@@ -209,7 +211,7 @@ def check_pairs(
         if cache is not None:
             cache.store(keep)
             if complete:
-                present = {relpath(folder, root) for folder in folders}
+                present = {article for _, article, _, _ in order}
                 cache.forget(article for article in rows if article not in present)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -188,6 +190,15 @@ class Summary:
 
 def relpath(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with ``/`` separators (absolute if outside the root)."""
+    # The common case by the strings pathlib keeps (both normalised): ``relative_to`` parses
+    # both paths again, a tenth of a warm run's time over an archive of 10,000 articles.
+    text, base = str(path), str(root)
+    if (
+        text.startswith(base)
+        and text[len(base) : len(base) + 1] == os.sep
+        and sys.platform != "win32"
+    ):
+        return text[len(base) + 1 :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -15,8 +15,10 @@ from bilingual.cli import cache as _cache
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
+from bilingual.cli import new as _new
 from bilingual.cli import preview as _preview
 from bilingual.cli import stale as _stale
+from bilingual.cli import status as _status
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -27,6 +29,8 @@ Examples:
 
 \b
   bilingual check                    # check every article
+  bilingual status                   # every article's state, sync and findings
+  bilingual new SLUG --title-zh ... --title-en ... --category KEY
   bilingual explain S101             # what a check means
   bilingual preview SLUG             # an article's two sides, side by side
   bilingual diff SLUG                # what changed in an original since its translation
@@ -73,6 +77,8 @@ app.command("explain")(_checks.explain)
 app.command("preview")(_preview.preview)
 app.command("sync")(_stale.sync)
 app.command("diff")(_stale.diff)
+app.command("status")(_status.status)
+app.command("new")(_new.new)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -146,3 +146,52 @@ def workspace_prefix(root: Path) -> str:
     except ValueError:
         return ""
     return "" if relative == "." else relative + "/"
+
+
+#: Show a progress bar from this many articles on (on a terminal), as check does.
+PROGRESS_FROM = 200
+
+
+class _Bar:
+    """One transient rich progress bar on stderr, made on the first stage long enough for it
+    and reused by the stages after it."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.progress: Any = None
+        self.task: Any = None
+
+    def stage(self, name: str, total: int) -> Callable[[int], None]:
+        """Start stage ``name`` of ``total`` steps; what to call with each step done."""
+        if self.progress is None:
+            if not (self.enabled and total >= PROGRESS_FROM):
+                return lambda _steps: None
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.progress = Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task(name, total=total)
+        else:
+            self.progress.reset(self.task, total=total, description=name)
+        return lambda steps: self.progress.advance(self.task, steps)
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    """A progress reporter for a library call that works in stages (``stage(name, total)``
+    returns what to call with each step done): one transient bar on stderr, shown only on a
+    terminal and for stages of ``PROGRESS_FROM`` steps or more, as check shows its own."""
+    bar = _Bar(enabled)
+    try:
+        yield bar.stage
+    finally:
+        if bar.progress is not None:
+            bar.progress.stop()

@@ -85,9 +85,29 @@ def decode(data: bytes, path: str) -> str:
 
 def split(text: str, path: str) -> Source:
     """Parse the front matter of normalised ``text``; raise ``SourceError`` with a line if bad."""
+    meta, yaml_text, closing = _parts(text, path)
+    meta_lines = {
+        m.group(1).strip("'\""): yaml_text.count("\n", 0, m.start()) + 2
+        for m in _KEY.finditer(yaml_text)
+    }
+    body_offset = text.count("\n", 0, closing.end())  # the lines up to the closing fence
+    body = text[closing.end() :] if closing.group(0).endswith("\n") else ""
+    return Source(meta=meta, meta_lines=meta_lines, body=body, body_offset=body_offset)
+
+
+def split_meta(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """The front matter and body of normalised ``text``, as ``split`` reads them, without the
+    line of each key (``bilingual status`` reads thousands of files for a few keys)."""
+    meta, _, closing = _parts(text, path)
+    return meta, text[closing.end() :] if closing.group(0).endswith("\n") else ""
+
+
+def _parts(text: str, path: str) -> tuple[dict[str, Any], str, re.Match[str]]:
+    """The front matter's values, its YAML text and the match of its closing line."""
     if not text.strip():
         raise SourceError("file is empty", path=path, line=1, hint=_HINT)
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]  # not split(): that would copy the whole body
     if not _FENCE.match(first):
         raise SourceError(
             "no front matter: the file must start with a '---' line", path=path, line=1, hint=_HINT
@@ -99,13 +119,7 @@ def split(text: str, path: str) -> Source:
     meta = _simple(yaml_text)
     if meta is None:
         meta = _load(yaml_text, path)
-    meta_lines = {
-        m.group(1).strip("'\""): yaml_text.count("\n", 0, m.start()) + 2
-        for m in _KEY.finditer(yaml_text)
-    }
-    body_offset = text.count("\n", 0, closing.end())  # the lines up to the closing fence
-    body = text[closing.end() :] if closing.group(0).endswith("\n") else ""
-    return Source(meta=meta, meta_lines=meta_lines, body=body, body_offset=body_offset)
+    return meta, yaml_text, closing
 
 
 def _load(yaml_text: str, path: str) -> dict[str, Any]:
