@@ -186,7 +186,7 @@ def test_stale_and_synced_translations_are_said(site):
     pair = load_pair(site.path, site.path / "articles" / SLUG)
     assert pair.zh is not None
     site.pair(SLUG, ZH, EN, en_meta=EN_META + f"translated_from: {pair.zh.digest}\n")
-    assert "in sync" in draw(view_of(site), 100)[0]
+    assert "current" in draw(view_of(site), 100)[0]
     site.pair(
         SLUG, ZH + "\n新的一段。\n", EN, en_meta=EN_META + f"translated_from: {pair.zh.digest}"
     )

@@ -68,7 +68,7 @@ def test_summary_counts_states_sync_categories_and_shares(newsroom):
         "review": 0,
         "published": 1,
     }
-    assert summary.sync == {"current": 1, "stale": 1, "never-synced": 1}
+    assert summary.sync == {"current": 1, "stale": 1, "never-synced": 1, "invalid": 0}
     assert summary.categories == {"conference-season": 3, "campus-events": 1, "research-funding": 1}
     assert (summary.translated, summary.clean, summary.errors, summary.warnings) == (1, 1, 4, 1)
 
@@ -182,3 +182,14 @@ def test_a_changed_article_is_checked_again_and_only_it(newsroom):
     assert (row.errors, row.warnings) == (0, 0)
     after = dict(stored(newsroom))
     assert [a for a in after if after[a] != before[a]] == ["articles/2022-gala"]
+
+
+def test_a_translated_from_that_is_no_digest_is_invalid_as_check_says(newsroom):
+    from tests.status.conftest import sync
+
+    folder = newsroom.path / "articles" / "2022-gala"
+    sync(newsroom, "2022-gala", digest="sha256:abc")
+    (row,) = [row for row in board_of(newsroom).rows if row.slug == "2022-gala"]
+    assert row.sync == "invalid"
+    assert "translated_from: sha256:abc" in (folder / "en.md").read_text(encoding="utf-8")
+    assert [f.code for f in newsroom.findings("2022-gala", "stale-translation")] == ["A107"]

@@ -75,7 +75,7 @@ def test_document(newsroom):
             "review": 0,
             "published": 1,
         },
-        "sync": {"current": 1, "stale": 1, "never-synced": 1},
+        "sync": {"current": 1, "stale": 1, "never-synced": 1, "invalid": 0},
         "categories": {"conference-season": 3, "campus-events": 1, "research-funding": 1},
         "translated": 1,
         "clean": 1,

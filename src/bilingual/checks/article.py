@@ -12,7 +12,7 @@ from bilingual.checks.registry import CheckContext, Scope, check
 from bilingual.checks.structure import kind_name
 from bilingual.model import LANGS, MAX_BLOCK, Article, Finding, Pair, Severity
 from bilingual.parse.discover import SLUG
-from bilingual.stale import DIGEST, KEY
+from bilingual.stale import KEY, State, pair_sync
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "review", "machine", "published")
@@ -373,19 +373,21 @@ def stale_translation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Use instead: `bilingual diff SLUG` shows what changed in the original, beside the
     translation's paragraph to revise; once revised, `bilingual sync SLUG` records the original.
     """
-    lang = translation_side(pair)
-    translation, original = pair.side(lang), pair.side("zh" if lang == "en" else "en")
-    if translation is None or original is None or KEY not in translation.meta:
+    synced = pair_sync(pair)
+    if synced is None or synced[2] in (State.CURRENT, State.NEVER_SYNCED):
         return
-    recorded = translation.meta[KEY]
+    lang, other, state = synced
+    translation, original = pair.side(lang), pair.side(other)
+    assert translation is not None and original is not None  # pair_sync saw both
     line = translation.meta_lines.get(KEY, 1)
-    if not isinstance(recorded, str) or not DIGEST.match(recorded):
+    if state is State.INVALID:
         yield ctx.finding(
             f"{translation.path}: {KEY} must be 'sha256:' and 64 hexadecimal digits, "
-            f"not {recorded!r}: run `bilingual sync {pair.slug}` once the translation matches",
+            f"not {translation.meta[KEY]!r}: run `bilingual sync {pair.slug}` once the "
+            "translation matches",
             **{lang: line},
         )
-    elif recorded != original.digest:
+    else:
         yield ctx.finding(
             f"{original.path} changed since {translation.path} was synced with it: "
             f"`bilingual diff {pair.slug}` shows what changed; revise, then "

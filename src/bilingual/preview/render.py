@@ -23,6 +23,7 @@ from bilingual.glossary.model import Glossary
 from bilingual.model import LANGS, Block, Finding, Severity
 from bilingual.preview.view import Row, Sync, View
 from bilingual.preview.wrap import Wrapped
+from bilingual.stale import State
 
 #: From this many columns on the sides stand side by side; below, they are stacked.
 WIDE = 100
@@ -34,7 +35,12 @@ NO_COUNTERPART = "— no counterpart —"
 #: The front-matter fields the header shows, in order.
 FIELDS = ("title", "date", "category", "author", "status")
 STATUS = {"published": "green", "review": "cyan", "machine": "magenta", "draft": "yellow"}
-SYNC = {"in sync": "green", "stale": "bold yellow", "invalid": "bold red", "never synced": "dim"}
+SYNC = {
+    State.CURRENT: "green",
+    State.STALE: "bold yellow",
+    State.INVALID: "bold red",
+    State.NEVER_SYNCED: "dim",
+}
 LANGUAGE = {"zh": "Chinese", "en": "English"}
 
 
@@ -115,8 +121,9 @@ def _sync_text(sync: Sync, lang: str) -> Text:
     """The sync state as the translation's column says it; the original says it is one."""
     if lang == sync.original:
         return Text("original", style="dim")
-    text = Text(sync.state, style=SYNC[sync.state])
-    if sync.state == "stale":
+    # The words of `bilingual status`: current, stale, never synced, invalid.
+    text = Text(sync.state.value.replace("-", " "), style=SYNC[sync.state])
+    if sync.state is State.STALE:
         text.append(f": {sync.original}.md changed since {sync.translation}.md was synced")
     if sync.recorded is not None:
         text.append(f" (translated_from {sync.recorded[:19]}…)", style="dim")

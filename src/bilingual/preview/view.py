@@ -20,7 +20,7 @@ from bilingual.glossary.model import Glossary
 from bilingual.model import LANGS, Article, Bead, Block, Finding, Pair
 from bilingual.parse.discover import ARTICLES, load_pair
 from bilingual.parse.frontmatter import decode, split
-from bilingual.stale import DIGEST, KEY
+from bilingual.stale import KEY, State, pair_sync
 
 if TYPE_CHECKING:
     from bilingual.cache import ResultCache
@@ -52,8 +52,7 @@ class Sync:
     #: The translated side and its original.
     translation: str
     original: str
-    #: ``"never synced"``, ``"in sync"``, ``"stale"`` or ``"invalid"``.
-    state: str
+    state: State
     #: The recorded value, when there is one.
     recorded: str | None = None
 
@@ -191,20 +190,12 @@ def _line_index(beads: Sequence[Bead], lang: str) -> Callable[[int], int | None]
 def sync_state(pair: Pair) -> Sync | None:
     """The translation's sync state, as the stale-translation check judges it; None when a
     side is missing (there is nothing to be in sync with)."""
-    from bilingual.checks.article import translation_side
-
-    lang = translation_side(pair)
-    other = "zh" if lang == "en" else "en"
-    translation, original = pair.side(lang), pair.side(other)
-    if translation is None or original is None:
+    synced = pair_sync(pair)
+    if synced is None:
         return None
-    recorded = translation.meta.get(KEY)
-    if recorded is None:
-        return Sync(lang, other, "never synced")
-    if not isinstance(recorded, str) or not DIGEST.match(recorded):
-        return Sync(lang, other, "invalid", str(recorded))
-    state = "in sync" if recorded == original.digest else "stale"
-    return Sync(lang, other, state, recorded)
+    lang, other, state = synced
+    recorded = pair.side(lang).meta.get(KEY)  # type: ignore[union-attr]
+    return Sync(lang, other, state, None if recorded is None else str(recorded))
 
 
 def side_markdown(root: Path, article: Article) -> str:

@@ -13,7 +13,10 @@ import hashlib
 import re
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilingual.model import Pair
 
 #: The translation's front-matter key.
 KEY = "translated_from"
@@ -54,3 +57,16 @@ def sync_state(translation_meta: Mapping[str, Any], digest: str) -> State:
     if not isinstance(recorded, str) or not DIGEST.match(recorded):
         return State.INVALID
     return State.CURRENT if recorded == digest else State.STALE
+
+
+def pair_sync(pair: Pair) -> tuple[str, str, State] | None:
+    """The translated side of ``pair``, its original side and the translation's state; None
+    when a side is missing or unreadable (there is nothing to be in sync with)."""
+    from bilingual.checks.article import translation_side
+
+    lang = translation_side(pair)
+    other = "zh" if lang == "en" else "en"
+    translation, original = pair.side(lang), pair.side(other)
+    if translation is None or original is None:
+        return None
+    return lang, other, sync_state(translation.meta, original.digest)

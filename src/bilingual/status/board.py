@@ -21,7 +21,7 @@ from bilingual.config import Config
 from bilingual.errors import SourceError, UsageError
 from bilingual.model import LANGS, Article, Finding, Pair, Severity, relpath
 from bilingual.parse.frontmatter import decode, split_meta
-from bilingual.stale import KEY, original_digest
+from bilingual.stale import State, original_digest, sync_state
 
 #: A side's state, from the least advanced to the most: no file; a file whose front matter
 #: cannot be read, or whose ``status`` is not one of the four; then its ``status`` (default
@@ -29,7 +29,7 @@ from bilingual.stale import KEY, original_digest
 SIDE_STATES = ("missing", "invalid", "draft", "machine", "review", "published")
 #: Whether the translation matches its original: its ``translated_from`` is the original's digest
 #: (current), another (stale, which check reports as stale-translation), or absent.
-SYNC_STATES = ("current", "stale", "never-synced")
+SYNC_STATES = tuple(state.value for state in State)
 #: A translation in one of these states counts as translated in the summary.
 TRANSLATED = ("review", "published")
 #: The category of an article without one, in the summary (no category key can be written so).
@@ -273,10 +273,7 @@ def _sync(original: Side | None, translation: Side | None) -> str | None:
     """What stale-translation (A107) would say of the pair, by the same digest."""
     if original is None or translation is None:
         return None
-    if KEY not in translation[0]:
-        return "never-synced"
-    recorded = translation[0][KEY]
-    return "current" if recorded == original_digest(*original) else "stale"
+    return sync_state(translation[0], original_digest(*original)).value
 
 
 def _first_text(metas: Iterable[dict[str, Any]], key: str) -> str | None:
