@@ -73,3 +73,20 @@ class ConfigError(BilingualError):
 
 class SourceError(BilingualError):
     """An article source file that cannot be read, decoded or parsed."""
+
+
+class BundleError(BilingualError):
+    """A bundle cannot be built or written: a template, catalog or output folder problem."""
+
+
+class BundleRefused(BilingualError):
+    """``bundle --strict`` found errors (check findings or broken links) and built nothing;
+    ``problems`` lists them."""
+
+    exit_code = 1
+
+    def __init__(
+        self, message: str, *, problems: tuple[str, ...] = (), hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems

@@ -1,0 +1,181 @@
+"""``bundle``: check, read, render and check links, then write: nothing is written until the
+whole bundle is rendered and its links are known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual.bundle.links import BrokenLink, broken_links
+from bilingual.bundle.pages import STYLESHEET, Pages
+from bilingual.bundle.site import Entry, Site, read_site
+from bilingual.bundle.write import Files, ensure_ours, publish
+from bilingual.config import Config
+from bilingual.errors import BundleError, BundleRefused, UsageError
+from bilingual.model import Finding, Severity, Summary
+
+#: Starts a task (its name and number of steps) and returns what advances it by n steps.
+Progress = Callable[[str, int], Callable[[int], None]]
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to build: where to, for which address, how strictly."""
+
+    out: Path
+    #: The site's public address (``https://news.example.edu.cn/``): feeds, the sitemap and
+    #: ``hreflang`` alternates need absolute links. Empty: relative alternates, no feeds.
+    base_url: str = ""
+    #: Refuse to build when ``check`` reports errors or a page has a broken link.
+    strict: bool = False
+    #: Render ``status: draft`` (and any other unpublished) sides too.
+    drafts: bool = False
+    #: ``tar.gz`` or ``zip``: also write an archive of the bundle beside the folder.
+    archive: str | None = None
+    #: Worker processes for the checks (0: one per core); use the result cache.
+    jobs: int = 0
+    cache: bool = True
+
+
+@dataclass(slots=True)
+class Result:
+    """What a build did."""
+
+    out: Path
+    files: int
+    pages: int
+    #: Published sides per language.
+    articles: dict[str, int]
+    summary: Summary | None
+    broken: list[BrokenLink] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    archive: Path | None = None
+
+
+def build(
+    root: Path,
+    config: Config,
+    options: Options,
+    *,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+) -> Result:
+    """Build the bundle of ``root`` into ``options.out``; ``progress`` follows the reading
+    of the articles and the rendering of their pages."""
+    from bilingual.bundle.manifest import seal
+    from bilingual.bundle.render import Renderer
+    from bilingual.parse.discover import article_folders
+
+    out = options.out.resolve()
+    if out == root or out in root.parents or (root / "articles") in (out, *out.parents):
+        raise UsageError("--out must not hold the content root or its articles", path=out)
+    ensure_ours(out)  # refuse a foreign folder before the work, not after
+    folders = article_folders(root)
+    summary, errors = run_checks(root, config, folders, options, warn or (lambda _: None))
+    if options.strict and errors:
+        raise BundleRefused(
+            f"check reports {len(errors)} error(s): --strict builds nothing",
+            problems=tuple(_finding_line(f) for f in errors),
+            hint="run 'bilingual check' and fix them, or build without --strict",
+        )
+    advance = progress("reading", len(folders)) if progress else None
+    site = read_site(root, config, drafts=options.drafts, folders=folders, progress=advance)
+    entries = sum(len(found) for found in site.entries.values())
+    advance = progress("rendering", entries) if progress else None
+    renderer = Renderer(root, site.languages)
+    files = Files()
+    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
+    pages = 0
+    for page in Pages(site, options.base_url).all():
+        files.add(
+            page.path, renderer.render(page), page.entry.path if page.entry else page.template
+        )
+        pages += 1
+        if page.entry is not None:
+            _copy_assets(root, page.entry, files)
+            if advance:
+                advance(1)
+    broken = broken_links(files)
+    if options.strict and broken:
+        raise BundleRefused(
+            f"{len(broken)} broken internal link(s): --strict builds nothing",
+            problems=tuple(str(b) for b in broken),
+        )
+    seal(site, files, summary, base_url=options.base_url, drafts=options.drafts, broken=broken)
+    mtime = epoch(site)
+    publish(out, files, mtime)
+    archive = None
+    if options.archive:
+        from bilingual.bundle.archive import archive_path, write_archive
+
+        archive = archive_path(out, options.archive)
+        write_archive(files, archive, options.archive, mtime, out.name)
+    return Result(
+        out=out,
+        files=len(files),
+        pages=pages,
+        articles={lang: len(site.entries[lang]) for lang in site.languages},
+        summary=summary,
+        broken=broken,
+        skipped=site.skipped,
+        archive=archive,
+    )
+
+
+def _copy_assets(root: Path, entry: Entry, files: Files) -> None:
+    folder = root / entry.path.rsplit("/", 1)[0]
+    for name in entry.assets:
+        try:
+            data = (folder / name).read_bytes()
+        except OSError as exc:
+            raise BundleError(f"cannot read: {exc.strerror or exc}", path=folder / name) from None
+        files.add(f"{entry.url}{name}", data, f"{entry.path.rsplit('/', 1)[0]}/{name}")
+
+
+def run_checks(
+    root: Path, config: Config, folders: Sequence[Path], options: Options, warn: Warn
+) -> tuple[Summary, list[Finding]]:
+    """What ``bilingual check`` reports on the articles (through the result cache): the
+    summary and the errors."""
+    from bilingual.cache import open_cache
+    from bilingual.engine import Stream, cache_key, check_pairs, make_plan
+    from bilingual.glossary.store import load_glossary
+
+    plan = make_plan(config, glossary=load_glossary(root, config.glossary))
+    results = open_cache(root, cache_key(plan), warn) if options.cache else None
+    try:
+        stream = Stream(
+            check_pairs(
+                root, folders, plan, jobs=options.jobs or None, cache=results, complete=True
+            )
+        )
+        errors = [f for f in stream.findings() if f.severity is Severity.ERROR]
+    finally:
+        if results is not None:
+            results.close()
+    return stream.summary(), errors
+
+
+def epoch(site: Site) -> int:
+    """The time every file and archive entry carries: ``SOURCE_DATE_EPOCH`` when set (the
+    reproducible-builds convention), else the newest article's date at midnight UTC."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        try:
+            return max(0, int(given))
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH is not a number of seconds: {given!r}") from None
+    newest = site.newest()
+    if newest is None:
+        return 0
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
+
+
+def _finding_line(finding: Finding) -> str:
+    where = finding.zh if finding.primary == "zh" and finding.zh else finding.en or finding.zh
+    place = f"{where.path}:{where.line}" if where and where.line else finding.article
+    return f"{place}: {finding.code} {finding.check}: {finding.message}"
