@@ -131,7 +131,7 @@ def site(root: Root) -> Root:
         "开放日将举行。",
         "The open day will be held.",
         zh_meta="title: 校园开放日\ndate: 2023-05-08\ncategory: campus-events\n",
-        en_meta="title: Campus Open Day\ndate: 2023-05-08\ncategory: campus-events\nstatus: draft\n",
+        en_meta="title: Open Day\ndate: 2023-05-08\ncategory: campus-events\nstatus: draft\n",
     )
     root.pair(
         "lecture",
