@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bilingual.bundle.site import HTML_LANG, LATEST, PER_PAGE, Entry, Site
+from bilingual.errors import BundleError
 
 #: Each language's name in itself, as the switcher shows it.
 NATIVE = {"zh": "中文", "en": "English"}
@@ -53,7 +54,12 @@ def index_path(lang: str, number: int) -> str:
 
 
 def category_path(lang: str, category: str) -> str:
-    """The folder of a category's page."""
+    """The folder of a category's page: one path segment, whatever the category says."""
+    if "/" in category:
+        raise BundleError(
+            f"output path would leave the bundle or hide in it: category {category!r}",
+            hint="a category is a plain name (letters, digits, '-'), without '/'",
+        )
     return f"{lang}/category/{category}/"
 
 

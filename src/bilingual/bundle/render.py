@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bilingual.bundle.pages import Page, category_path
 from bilingual.bundle.site import LOCALE
-from bilingual.errors import BundleError
+from bilingual.errors import BilingualError, BundleError
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -59,6 +59,8 @@ class Renderer:
         env = self.envs[page.lang]
         try:
             return env.get_template(page.template).render(page.context).encode("utf-8")
+        except BilingualError:
+            raise  # ours, raised by a helper the template called: it says what is wrong
         except Exception as exc:  # a template's mistake, whatever Python raised for it
             raise self._error(exc, sys.exc_info()[2], page) from None
 

@@ -9,6 +9,7 @@ whose entries override the shipped ones (its own category names, another wording
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +42,9 @@ def read_catalog(path: Path, lang: str) -> Catalog:
         with path.open("rb") as handle:
             return read_po(handle, locale=lang, domain=DOMAIN, abort_invalid=True)
     except PoFileError as exc:
+        problem = re.sub(r" on -?\d+$", "", str(exc))  # babel's line is 0-based: ours is not
         raise BundleError(
-            f"broken catalog: {exc}", path=path, line=exc.lineno, hint="fix the .po file"
+            f"broken catalog: {problem}", path=path, line=exc.lineno + 1, hint="fix the .po file"
         ) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise BundleError(f"cannot read catalog: {exc}", path=path) from None
