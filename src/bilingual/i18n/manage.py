@@ -20,7 +20,7 @@ from bilingual.fsutil import atomic_write
 from bilingual.i18n import CATEGORY, DOMAIN, LOCALES, compiled, po_path, read_catalog, translations
 
 if TYPE_CHECKING:
-    from babel.messages.catalog import Catalog
+    from babel.messages.catalog import Catalog, Message
 
     from bilingual.config import Config
 
@@ -142,6 +142,9 @@ def check(root: Path, config: Config) -> list[Gap]:
     gaps: list[Gap] = []
     template = extract(root, config)
     for lang in config.languages:
+        # What the pages would show: the shipped catalog with the root's entries over it (the
+        # private ``_catalog`` of gettext's classes is the only way to ask what a catalog holds).
+        known = translations(lang, root)._catalog  # type: ignore[attr-defined]
         path = po_path(root / LOCALES, lang)
         if path.is_file():
             for message in read_catalog(path, lang):
@@ -150,19 +153,19 @@ def check(root: Path, config: Config) -> list[Gap]:
                 where = f"{path.relative_to(root).as_posix()}:{message.lineno or 0}"
                 if message.fuzzy:
                     gaps.append(Gap(lang, _label(message), where, "fuzzy"))
-                elif not message.string:
+                elif not message.string and _key(message) not in known:
                     gaps.append(Gap(lang, _label(message), where, "untranslated"))
-        known = translations(lang, root)._catalog  # type: ignore[attr-defined]
         for message in template:
-            if not message.id:
-                continue
-            key = f"{message.context}\x04{message.id}" if message.context else message.id
-            if key not in known and not any(
-                g.lang == lang and g.message == _label(message) for g in gaps
-            ):
+            reported = any(g.lang == lang and g.message == _label(message) for g in gaps)
+            if message.id and _key(message) not in known and not reported:
                 file, line = message.locations[0] if message.locations else ("?", 0)
                 gaps.append(Gap(lang, _label(message), f"{file}:{line}", "no translation"))
     return gaps
+
+
+def _key(message: Message) -> str:
+    """How a compiled catalog keys a message: its context and id joined by EOT."""
+    return f"{message.context}\x04{message.id}" if message.context else str(message.id)
 
 
 def _label(message: object) -> str:
