@@ -8,11 +8,16 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
 from bilingual.bundle.links import BrokenLink, broken_links
-from bilingual.bundle.pages import STYLESHEET, Pages
+from bilingual.bundle.pages import STYLESHEET, Page, Pages
 from bilingual.bundle.site import Entry, Site, read_site
 from bilingual.bundle.write import Files, ensure_ours, publish
+
+if TYPE_CHECKING:
+    from bilingual.bundle.render import Renderer
 from bilingual.config import Config
 from bilingual.errors import BundleError, BundleRefused, UsageError
 from bilingual.model import Finding, Severity, Summary
@@ -70,6 +75,11 @@ def build(
     from bilingual.bundle.render import Renderer
     from bilingual.parse.discover import article_folders
 
+    if options.base_url and not options.base_url.startswith(("http://", "https://")):
+        raise UsageError(
+            f"--base-url must be an http or https address, not {options.base_url!r}",
+            hint="e.g. --base-url https://news.example.edu.cn/",
+        )
     out = options.out.resolve()
     if out == root or out in root.parents or (root / "articles") in (out, *out.parents):
         raise UsageError("--out must not hold the content root or its articles", path=out)
@@ -89,16 +99,16 @@ def build(
     renderer = Renderer(root, site.languages)
     files = Files()
     files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
-    pages = 0
+    pages: list[Located] = []
     for page in Pages(site, options.base_url).all():
-        files.add(
-            page.path, renderer.render(page), page.entry.path if page.entry else page.template
-        )
-        pages += 1
+        made_from = page.entry.path if page.entry else page.template
+        files.add(page.path, renderer.render(page), made_from)
+        pages.append(_located(page))
         if page.entry is not None:
             _copy_assets(root, page.entry, files)
             if advance:
                 advance(1)
+    _machine_files(site, files, pages, renderer, options.base_url)
     broken = broken_links(files)
     if options.strict and broken:
         raise BundleRefused(
@@ -117,13 +127,39 @@ def build(
     return Result(
         out=out,
         files=len(files),
-        pages=pages,
+        pages=len(pages),
         articles={lang: len(site.entries[lang]) for lang in site.languages},
         summary=summary,
         broken=broken,
         skipped=site.skipped,
         archive=archive,
     )
+
+
+def _located(page: Page) -> Located:
+    alternates = tuple((a["hreflang"], a["href"]) for a in page.context.get("alternates", ()))
+    return Located(page.path, alternates, page.entry.date if page.entry else None)
+
+
+def _machine_files(
+    site: Site, files: Files, pages: list[Located], renderer: Renderer, base_url: str
+) -> None:
+    """Feeds and the sitemap (absolute addresses: with a base URL only) and robots.txt."""
+    from bilingual.bundle.body import render_body
+
+    if base_url:
+        for lang in site.languages:
+            data = atom(
+                site,
+                lang,
+                base_url,
+                lambda e: render_body(e.body, e.title),
+                lambda c, lang=lang: renderer.category_label(lang, c),
+            )
+            files.add(feed_path(lang), data, "feed")
+        listed = [p for p in pages if p.path != "index.html"]  # the root only redirects
+        files.add("sitemap.xml", sitemap(listed, base_url), "sitemap")
+    files.add("robots.txt", robots(base_url), "robots")
 
 
 def _copy_assets(root: Path, entry: Entry, files: Files) -> None:

@@ -163,6 +163,8 @@ class Pages:
             "alternates": alternates,
             "link": lambda target: href(page.path, target),
             "search": False,  # the search page comes with Pagefind
+            # Feeds need absolute links: made with a base URL only.
+            "feed": href(page.path, f"{lang}/feed.xml") if self.base_url else None,
         }
 
     def _alternate(self, page: Page, target: str) -> str:

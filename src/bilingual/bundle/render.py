@@ -35,7 +35,12 @@ class Renderer:
 
         self.root = root
         self.own = root / TEMPLATES
-        self.envs = {lang: self._env(lang, translations(lang, root)) for lang in languages}
+        self.catalogs = {lang: translations(lang, root) for lang in languages}
+        self.envs = {lang: self._env(lang, self.catalogs[lang]) for lang in languages}
+
+    def category_label(self, lang: str, category: str) -> str:
+        """A category's name in ``lang``."""
+        return category_name(self.catalogs[lang], category)
 
     def _env(self, lang: str, catalog: Translations) -> Environment:
         from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
