@@ -1,5 +1,6 @@
-"""The site to render, read from the article pairs: which sides are published, in which order,
-under which categories, and which page is whose counterpart. Nothing here renders or writes."""
+"""The site to render, read from the article folders ``bilingual.parse.discover`` finds: which
+sides are published, in which order, under which categories, and which page is whose
+counterpart. Nothing here renders or writes."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.config import Config
-from bilingual.errors import BundleError
+from bilingual.errors import SourceError
 from bilingual.fsutil import content_digest
-from bilingual.model import Pair
-from bilingual.parse.discover import article_folders, load_pair
+from bilingual.model import LANGS, relpath
+from bilingual.parse.discover import article_folders
 from bilingual.parse.frontmatter import decode, split
 
 #: The ``status`` a side needs to be published (a side without one is published too).
@@ -68,6 +69,7 @@ class Site:
     entries: dict[str, list[Entry]]
     #: Sides left out (a draft, or a side that could not be read), as ``path: reason``.
     skipped: list[str] = field(default_factory=list)
+    _by_key: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
 
     @property
     def default(self) -> str:
@@ -96,7 +98,9 @@ class Site:
         return max(dates, default=None)
 
     def _index(self) -> dict[tuple[str, str], Entry]:
-        return {(e.lang, e.slug): e for entries in self.entries.values() for e in entries}
+        if not self._by_key:
+            self._by_key = {(e.lang, e.slug): e for found in self.entries.values() for e in found}
+        return self._by_key
 
 
 def read_site(
@@ -110,8 +114,7 @@ def read_site(
     """Read every article folder (or ``folders``) into a ``Site``."""
     site = Site(config, config.languages, {lang: [] for lang in config.languages})
     for folder in article_folders(root) if folders is None else folders:
-        pair = load_pair(root, folder)
-        for entry, skipped in _entries(root, pair, drafts):
+        for entry, skipped in _entries(root, folder, drafts):
             if entry is not None:
                 site.entries[entry.lang].append(entry)
             else:
@@ -124,35 +127,46 @@ def read_site(
     return site
 
 
-def _entries(root: Path, pair: Pair, drafts: bool) -> Iterable[tuple[Entry | None, str]]:
-    for problem in pair.problems:
-        yield None, f"{problem.path}: {problem.message}"
-    for n, lang in enumerate(("zh", "en")):
-        article = pair.side(lang)
-        if article is None:
+def _entries(root: Path, folder: Path, drafts: bool) -> Iterable[tuple[Entry | None, str]]:
+    """Each side of an article folder: an entry, or why it is left out.
+
+    Only front matter and body are read: the blocks ``check`` aligns are not needed to render,
+    and parsing them took a third of a build. The digest is the one the result cache uses.
+    """
+    rel_folder = relpath(folder, root)
+    for lang in LANGS:
+        rel = f"{rel_folder}/{lang}.md"
+        try:
+            data = (folder / f"{lang}.md").read_bytes()
+        except FileNotFoundError:
             continue
-        status = _text(article.meta.get("status")) or PUBLISHED
+        except OSError as exc:
+            yield None, f"{rel}: {exc.strerror or exc}"
+            continue
+        try:
+            source = split(decode(data, rel), rel)
+        except SourceError as exc:
+            yield None, f"{rel}:{exc.line or 1}: {exc.message}"
+            continue
+        meta = source.meta
+        status = _text(meta.get("status")) or PUBLISHED
         if status != PUBLISHED and not drafts:
-            yield None, f"{article.path}: status {status}, not published (--drafts renders it)"
+            yield None, f"{rel}: status {status}, not published (--drafts renders it)"
             continue
-        data = (root / article.path).read_bytes()
-        if content_digest(data) != pair.digests[n]:
-            raise BundleError("changed while the bundle was read: build again", path=article.path)
-        meta = article.meta
         yield (
             Entry(
-                slug=pair.slug,
+                slug=folder.name,
                 lang=lang,
-                title=_text(meta.get("title")) or pair.slug,
+                title=_text(meta.get("title")) or folder.name,
                 date=_date(meta.get("date")),
                 category=_text(meta.get("category")),
                 author=_text(meta.get("author")),
                 source=_text(meta.get("source")),
                 summary=_text(meta.get("summary")),
-                body=split(decode(data, article.path), article.path).body,
-                path=article.path,
-                digest=pair.digests[n],
-                assets=_assets(root / pair.folder),
+                body=source.body,
+                path=rel,
+                digest=content_digest(data),
+                assets=_assets(folder),
             ),
             "",
         )
