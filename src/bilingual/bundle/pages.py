@@ -121,7 +121,8 @@ class Pages:
 
         page = Page(entry.url + "index.html", "article.html", entry.lang, entry=entry)
         counterpart = self.site.counterpart(entry)
-        latest = [e for e in self.site.entries[entry.lang] if e.slug != entry.slug][:LATEST]
+        newest = self.site.entries[entry.lang][: LATEST + 1]
+        latest = [e for e in newest if e.slug != entry.slug][:LATEST]
         page.context.update(
             self._common(page, counterpart.url if counterpart else None),
             entry=entry,
