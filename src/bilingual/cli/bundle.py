@@ -27,7 +27,7 @@ class ArchiveFormat(StrEnum):
     zip = "zip"
 
 
-app = typer.Typer(rich_markup_mode=None)
+app = typer.Typer(rich_markup_mode=None, subcommand_metavar="[verify DIR-or-ARCHIVE]")
 
 
 @app.callback(invoke_without_command=True)
