@@ -13,6 +13,7 @@ import pytest
 from bilingual.bundle.write import Files
 from bilingual.errors import BundleError
 from tests.bundle.conftest import parse_html
+from tests.conftest import REPO
 
 
 def test_strict_refuses_on_check_errors_and_lists_them(site, build):
@@ -232,3 +233,32 @@ def test_an_unwritable_output_folder_is_one_line(site, build, tmp_path):
     assert code == 2
     assert err.startswith("error: cannot write")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_sample_site_builds_clean_with_strict(cli, tmp_path):
+    out = tmp_path / "public"
+    code, stdout, err = cli("bundle", "--root", REPO, "--out", out, "--strict")
+    assert code == 0, err
+    assert err == ""
+    assert stdout.startswith(f"wrote {out}: ")
+    footer = parse_html(out / "zh/2023-pujiang-innovation-forum/index.html").find("footer")
+    assert "沪公网安备 31010402009841号" in footer.text
+
+
+def test_progress_follows_reading_and_rendering(site, tmp_path):
+    from bilingual.bundle.build import Options, build
+    from bilingual.config import load_config
+
+    steps: dict[str, list[int]] = {}
+
+    def start(name: str, total: int):
+        steps[name] = [total, 0]
+
+        def advance(n: int) -> None:
+            steps[name][1] += n
+
+        return advance
+
+    result = build(site.path, load_config(site.path), Options(tmp_path / "out"), progress=start)
+    assert steps == {"reading": [3, 3], "rendering": [4, 4]}
+    assert result.articles == {"zh": 3, "en": 1}

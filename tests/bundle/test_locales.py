@@ -133,3 +133,24 @@ def test_the_wheel_carries_compiled_catalogs_an_installed_tool_reads(tmp_path):
         check=True,
     )
     assert result.stdout == "最新动态\n"
+
+
+def test_extract_names_the_line_of_a_broken_template(shipped, cli):
+    (shipped.path / "templates").mkdir()
+    (shipped.path / "templates/index.html").write_text("<p>\n{{ _('x' }}\n", encoding="utf-8")
+    code, _, err = cli("locales", "extract", "--root", shipped.path)
+    assert code == 2
+    assert err.startswith("error: cannot extract messages:")
+    assert "templates/index.html:2)" in err
+
+
+def test_update_keeps_the_translations_a_root_made(shipped, cli):
+    po = po_path(shipped.path / "locales", "zh")
+    po.parent.mkdir(parents=True)
+    po.write_text('msgctxt "category"\nmsgid "campus-events"\nmsgstr "校园生活"\n', "utf-8")
+    assert cli("locales", "update", "--root", shipped.path)[0] == 0
+    catalog = read_catalog(po, "zh")
+    assert catalog.get("campus-events", "category").string == "校园生活"
+    assert catalog.get("Latest News").string == ""  # the shipped catalog translates it
+    code, out, _ = cli("locales", "check", "--root", shipped.path)
+    assert code == 0, out

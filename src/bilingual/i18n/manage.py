@@ -57,7 +57,12 @@ def extract(root: Path, config: Config) -> Catalog:
         with path.open("rb") as handle:
             try:
                 found = list(
-                    run(babel_extract, handle, KEYWORDS, options={"trimmed": "true"})  # type: ignore[arg-type]
+                    run(
+                        babel_extract,
+                        handle,
+                        KEYWORDS,
+                        options={"trimmed": "true", "silent": "false"},
+                    )  # type: ignore[arg-type]
                 )
             except Exception as exc:  # jinja2's TemplateSyntaxError, with the line
                 raise BundleError(
