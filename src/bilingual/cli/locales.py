@@ -37,6 +37,12 @@ def _done(paths: list[Path], root: Path) -> None:
 def extract(ctx: typer.Context, root: RootOption = None) -> None:
     """Write locales/messages.pot: every template string and category name.
 
+    Examples:
+
+    \b
+      bilingual locales extract
+      bilingual locales extract --root ~/newsroom
+
     Exit codes: 0 written, 2 a template that cannot be read or a bad content root.
     """
     with errors_handled(ctx):
@@ -49,6 +55,12 @@ def extract(ctx: typer.Context, root: RootOption = None) -> None:
 @app.command("update")
 def update(ctx: typer.Context, root: RootOption = None) -> None:
     """Make or update each language's catalog: new messages untranslated, changed ones fuzzy.
+
+    Examples:
+
+    \b
+      bilingual locales update      # then translate the empty msgstr lines
+      bilingual locales check
 
     Exit codes: 0 written, 2 a broken catalog or template.
     """
@@ -66,6 +78,11 @@ def compile_(ctx: typer.Context, root: RootOption = None) -> None:
     bundle reads the .po itself; the .mo is for other gettext tools (and the wheel, whose
     build compiles the shipped catalogs).
 
+    Examples:
+
+    \b
+      bilingual locales compile
+
     Exit codes: 0 compiled, 2 a broken catalog.
     """
     with errors_handled(ctx):
@@ -79,6 +96,12 @@ def compile_(ctx: typer.Context, root: RootOption = None) -> None:
 def check(ctx: typer.Context, root: RootOption = None) -> None:
     """Report messages a page would show untranslated: untranslated or fuzzy entries, and
     template strings or categories no catalog translates.
+
+    Examples:
+
+    \b
+      bilingual locales check
+      bilingual locales check --root ~/newsroom
 
     Exit codes: 0 every message translated, 1 some are not (listed), 2 a broken catalog.
     """
