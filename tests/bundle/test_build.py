@@ -97,6 +97,7 @@ def test_a_failed_build_leaves_the_previous_bundle_whole(site, build, tmp_path):
     (site.path / "templates/article.html").write_text("{% if %}", encoding="utf-8")
     assert build(site, out=folder)[0] == 2
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]  # nothing left over
 
 
 def test_a_template_error_names_the_file_and_line(site, build):
@@ -159,16 +160,20 @@ def test_a_slug_any_folder_may_have_is_linked_encoded(root, build, slug):
 @pytest.mark.parametrize(
     "path", ["../x.html", "/etc/x", "zh/../../x", "zh/.hidden/x", "a\\b", "", "zh//x"]
 )
-def test_no_output_path_leaves_the_bundle(path):
-    with pytest.raises(BundleError, match="output path would leave the bundle"):
-        Files().add(path, b"x")
+def test_no_output_path_leaves_the_bundle(path, tmp_path):
+    with Files(tmp_path / "out" / "site") as files:
+        with pytest.raises(BundleError, match="output path would leave the bundle"):
+            files.add(path, b"x")
+        assert len(files) == 0
+    assert list(tmp_path.rglob("*")) == [tmp_path / "out"]  # the new folder is gone
 
 
-def test_a_path_is_written_once():
-    files = Files()
-    files.add("zh/a/index.html", b"x", "articles/a/zh.md")
-    with pytest.raises(BundleError, match=r"two pages would be written to zh/a/index\.html"):
-        files.add("zh/a/index.html", b"y", "index.html")
+def test_a_path_is_written_once(tmp_path):
+    with Files(tmp_path / "site") as files:
+        files.add("zh/a/index.html", b"x", "articles/a/zh.md")
+        with pytest.raises(BundleError, match=r"two pages would be written to zh/a/index\.html"):
+            files.add("zh/a/index.html", b"y", "index.html")
+        assert (files.folder / "zh/a/index.html").read_bytes() == b"x"
 
 
 @pytest.mark.parametrize("category", ["../../escape", "a/b", ".hidden"])

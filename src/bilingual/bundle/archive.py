@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import tarfile
+import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from bilingual.bundle.write import Files
 from bilingual.errors import BundleError
-from bilingual.fsutil import atomic_write
 
 FORMATS = ("tar.gz", "zip")
 #: The earliest time a zip entry can carry (MS-DOS dates start in 1980).
@@ -27,19 +29,37 @@ def archive_path(out: Path, fmt: str) -> Path:
 
 
 def write_archive(files: Files, dest: Path, fmt: str, mtime: int, prefix: str) -> None:
-    """Write ``files`` under the folder ``prefix`` into ``dest`` (replaced in one step)."""
+    """Write ``files`` under the folder ``prefix`` into ``dest``: streamed into a temporary
+    file beside it (one file in memory at a time), then renamed over it in one step."""
     if fmt not in FORMATS:
         raise BundleError(f"unknown archive format {fmt!r} (tar.gz or zip)")
-    data = _tar_gz(files, mtime, prefix) if fmt == "tar.gz" else _zip(files, mtime, prefix)
     try:
-        atomic_write(dest, data)
+        fd, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
     except OSError as exc:
         raise BundleError(f"cannot write the archive: {exc.strerror or exc}", path=dest) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if fmt == "tar.gz":
+                _tar_gz(files, mtime, prefix, handle)
+            else:
+                _zip(files, mtime, prefix, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(0o644)
+        temporary.replace(dest)
+    except OSError as exc:
+        raise BundleError(f"cannot write the archive: {exc.strerror or exc}", path=dest) from None
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
-def _tar_gz(files: Files, mtime: int, prefix: str) -> bytes:
-    raw = io.BytesIO()
-    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+def _tar_gz(files: Files, mtime: int, prefix: str, handle: BinaryIO) -> None:
+    # No file name and a zero time in the gzip header: the same tar gives the same bytes.
+    with (
+        gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0, compresslevel=6) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
         folders: set[str] = set()
         for path, data in files.items():
             parts = path.split("/")[:-1]
@@ -51,11 +71,6 @@ def _tar_gz(files: Files, mtime: int, prefix: str) -> bytes:
             info = _info(f"{prefix}/{path}", tarfile.REGTYPE, 0o644, mtime)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
-    packed = io.BytesIO()
-    # No file name and a zero time in the gzip header: the same tar gives the same bytes.
-    with gzip.GzipFile(filename="", mode="wb", fileobj=packed, mtime=0, compresslevel=9) as gz:
-        gz.write(raw.getvalue())
-    return packed.getvalue()
 
 
 def _info(name: str, kind: bytes, mode: int, mtime: int) -> tarfile.TarInfo:
@@ -68,17 +83,15 @@ def _info(name: str, kind: bytes, mode: int, mtime: int) -> tarfile.TarInfo:
     return info
 
 
-def _zip(files: Files, mtime: int, prefix: str) -> bytes:
+def _zip(files: Files, mtime: int, prefix: str, handle: BinaryIO) -> None:
     stamp = time.gmtime(max(mtime, ZIP_EPOCH))[:6]
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path, data in files.items():
             info = zipfile.ZipInfo(f"{prefix}/{path}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, whatever the builder's system
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
-    return raw.getvalue()
 
 
 def read_archive(path: Path) -> Iterator[tuple[str, bytes]]:

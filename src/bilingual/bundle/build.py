@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
-from bilingual.bundle.links import BrokenLink, broken_links
+from bilingual.bundle.links import BrokenLink, LinkCheck
 from bilingual.bundle.pages import STYLESHEET, Page, Pages
 from bilingual.bundle.site import Entry, Site, read_site
-from bilingual.bundle.write import Files, ensure_ours, publish
+from bilingual.bundle.write import Files, ensure_ours
 
 if TYPE_CHECKING:
     from bilingual.bundle.render import Renderer
@@ -71,19 +71,11 @@ def build(
 ) -> Result:
     """Build the bundle of ``root`` into ``options.out``; ``progress`` follows the reading
     of the articles and the rendering of their pages."""
+    from bilingual.bundle.archive import archive_path, write_archive
     from bilingual.bundle.manifest import seal
-    from bilingual.bundle.render import Renderer
     from bilingual.parse.discover import article_folders
 
-    if options.base_url and not options.base_url.startswith(("http://", "https://")):
-        raise UsageError(
-            f"--base-url must be an http or https address, not {options.base_url!r}",
-            hint="e.g. --base-url https://news.example.edu.cn/",
-        )
-    out = options.out.resolve()
-    if out == root or out in root.parents or (root / "articles") in (out, *out.parents):
-        raise UsageError("--out must not hold the content root or its articles", path=out)
-    ensure_ours(out)  # refuse a foreign folder before the work, not after
+    out = _output(root, options)
     folders = article_folders(root)
     summary, errors = run_checks(root, config, folders, options, warn or (lambda _: None))
     if options.strict and errors:
@@ -94,36 +86,20 @@ def build(
         )
     advance = progress("reading", len(folders)) if progress else None
     site = read_site(root, config, drafts=options.drafts, folders=folders, progress=advance)
-    entries = sum(len(found) for found in site.entries.values())
-    advance = progress("rendering", entries) if progress else None
-    renderer = Renderer(root, site.languages)
-    files = Files()
-    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
-    pages: list[Located] = []
-    for page in Pages(site, options.base_url).all():
-        made_from = page.entry.path if page.entry else page.template
-        files.add(page.path, renderer.render(page), made_from)
-        pages.append(_located(page))
-        if page.entry is not None:
-            _copy_assets(root, page.entry, files)
-            if advance:
-                advance(1)
-    _machine_files(site, files, pages, renderer, options.base_url)
-    broken = broken_links(files)
-    if options.strict and broken:
-        raise BundleRefused(
-            f"{len(broken)} broken internal link(s): --strict builds nothing",
-            problems=tuple(str(b) for b in broken),
-        )
-    seal(site, files, summary, base_url=options.base_url, drafts=options.drafts, broken=broken)
-    mtime = epoch(site)
-    publish(out, files, mtime)
-    archive = None
-    if options.archive:
-        from bilingual.bundle.archive import archive_path, write_archive
-
-        archive = archive_path(out, options.archive)
-        write_archive(files, archive, options.archive, mtime, out.name)
+    with Files(out) as files:
+        pages, broken = _render(root, site, files, options.base_url, progress)
+        if options.strict and broken:
+            raise BundleRefused(
+                f"{len(broken)} broken internal link(s): --strict builds nothing",
+                problems=tuple(str(b) for b in broken),
+            )
+        seal(site, files, summary, base_url=options.base_url, drafts=options.drafts, broken=broken)
+        mtime = epoch(site)
+        files.publish(mtime)
+        archive = None
+        if options.archive:
+            archive = archive_path(out, options.archive)
+            write_archive(files, archive, options.archive, mtime, out.name)
     return Result(
         out=out,
         files=len(files),
@@ -134,6 +110,46 @@ def build(
         skipped=site.skipped,
         archive=archive,
     )
+
+
+def _output(root: Path, options: Options) -> Path:
+    """The output folder, once it is known that it may be written."""
+    if options.base_url and not options.base_url.startswith(("http://", "https://")):
+        raise UsageError(
+            f"--base-url must be an http or https address, not {options.base_url!r}",
+            hint="e.g. --base-url https://news.example.edu.cn/",
+        )
+    out = options.out.resolve()
+    if out == root or out in root.parents or (root / "articles") in (out, *out.parents):
+        raise UsageError("--out must not hold the content root or its articles", path=out)
+    ensure_ours(out)  # refuse a foreign folder before the work, not after
+    return out
+
+
+def _render(
+    root: Path, site: Site, files: Files, base_url: str, progress: Progress | None
+) -> tuple[list[Located], list[BrokenLink]]:
+    """Render every page, one at a time, into ``files``; then the machine files. Returns the
+    pages for the sitemap and the broken internal links."""
+    from bilingual.bundle.render import Renderer
+
+    entries = sum(len(found) for found in site.entries.values())
+    advance = progress("rendering", entries) if progress else None
+    renderer = Renderer(root, site.languages)
+    links = LinkCheck()
+    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
+    pages: list[Located] = []
+    for page in Pages(site, base_url).all():
+        html = renderer.render(page)
+        files.add(page.path, html, page.entry.path if page.entry else page.template)
+        links.page(page.path, html.decode("utf-8"))
+        pages.append(_located(page))
+        if page.entry is not None:
+            _copy_assets(root, page.entry, files)
+            if advance:
+                advance(1)
+    _machine_files(site, files, pages, renderer, base_url)
+    return pages, links.broken(files)
 
 
 def _located(page: Page) -> Located:

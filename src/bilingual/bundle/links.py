@@ -11,10 +11,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
-
-from bilingual.bundle.write import Files
 
 _LINKING = {"a": "href", "link": "href", "img": "src", "source": "src", "script": "src"}
 
@@ -54,16 +53,21 @@ def internal(target: str) -> bool:
     return not (parts.scheme or parts.netloc or target.startswith("#") or not parts.path)
 
 
-def broken_links(files: Files) -> list[BrokenLink]:
-    """Every internal link of every HTML page that names no file of ``files``."""
-    broken: list[BrokenLink] = []
-    for page, data in files.items():
-        if not page.endswith(".html"):
-            continue
-        for target in targets(data.decode("utf-8")):
-            if internal(target) and _resolve(page, target) not in files:
-                broken.append(BrokenLink(page, target))
-    return broken
+class LinkCheck:
+    """The internal links of the pages, recorded as each is rendered (so that no page needs to
+    stay in memory), then checked against every file of the bundle."""
+
+    def __init__(self) -> None:
+        self._links: list[tuple[str, str]] = []
+
+    def page(self, path: str, html_text: str) -> None:
+        """Record the internal links of the page at ``path``."""
+        self._links.extend((path, t) for t in targets(html_text) if internal(t))
+
+    def broken(self, files: Container[str]) -> list[BrokenLink]:
+        """Every recorded link that names no file of ``files``, in page order."""
+        found = [BrokenLink(p, t) for p, t in self._links if _resolve(p, t) not in files]
+        return sorted(found, key=lambda b: b.page)
 
 
 def _resolve(page: str, target: str) -> str:

@@ -63,14 +63,14 @@ def manifest(
             {"slug": slug, "languages": sides} for slug, sides in sorted(articles.items())
         ],
         "broken_links": [{"page": b.page, "target": b.target} for b in broken],
-        "files": {path: sha256(data) for path, data in files.items()},
+        "files": dict(files.digests()),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
 def checksums(files: Files) -> bytes:
     """``SHA256SUMS`` in the ``sha256sum`` format: ``sha256sum -c SHA256SUMS`` checks it."""
-    return "".join(f"{sha256(data)}  {path}\n" for path, data in files.items()).encode()
+    return "".join(f"{digest}  {path}\n" for path, digest in files.digests()).encode()
 
 
 def seal(

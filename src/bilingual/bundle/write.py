@@ -5,6 +5,7 @@ folder the tool did not write is refused rather than wiped."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -39,37 +40,89 @@ def safe_path(relative: str) -> str:
 
 
 class Files:
-    """The bundle's files in memory, by path: a path can be added once only."""
+    """The bundle being written, path by path, into a new folder beside the output folder
+    (``.NAME.new-*``): a path can be written once only. Memory holds each file's checksum, not
+    its bytes, whatever the size of the site. Used as a context manager, the folder is removed
+    unless ``publish`` swapped it in."""
 
-    def __init__(self) -> None:
-        self._data: dict[str, bytes] = {}
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
+        except OSError as exc:
+            raise BundleError(
+                f"cannot write beside the output folder: {exc.strerror or exc}", path=out.parent
+            ) from None
+        self._digests: dict[str, str] = {}
         self._by: dict[str, str] = {}
+        self.published = False
+
+    def __enter__(self) -> Files:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.published:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def add(self, path: str, data: bytes, by: str = "") -> None:
-        """Add a file; ``by`` names what made it, for the error when two things claim it."""
+        """Write a file; ``by`` names what made it, for the error when two things claim it."""
         safe_path(path)
-        if path in self._data:
+        if path in self._digests:
             raise BundleError(
                 f"two pages would be written to {path}: {self._by[path] or '?'} and {by or '?'}",
                 hint="rename one of the article folders or categories",
             )
-        self._data[path] = data
+        target = self.folder / path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            problem = exc.strerror or exc
+            raise BundleError(f"cannot write the bundle: {problem}", path=target) from None
+        self._digests[path] = hashlib.sha256(data).hexdigest()
         self._by[path] = by
 
     def __contains__(self, path: object) -> bool:
-        return path in self._data
+        return path in self._digests
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._digests)
+
+    def digests(self) -> Iterator[tuple[str, str]]:
+        """Each file's SHA-256, in path order (the order archives and checksum lists use)."""
+        for path in sorted(self._digests):
+            yield path, self._digests[path]
 
     def items(self) -> Iterator[tuple[str, bytes]]:
-        """Files in path order (the order archives and checksum lists use)."""
-        for path in sorted(self._data):
-            yield path, self._data[path]
+        """Each file's bytes, in path order, read back one at a time."""
+        for path in sorted(self._digests):
+            yield path, (self.folder / path).read_bytes()
 
-    def get(self, path: str) -> bytes:
-        """A file's bytes."""
-        return self._data[path]
+    def publish(self, mtime: int) -> None:
+        """Give every file one time, then swap the folder in for ``out``: an interrupted
+        build leaves the previous bundle whole."""
+        ensure_ours(self.out)  # again: someone may have put a file there meanwhile
+        old = None
+        try:
+            _fix_times(self.folder, mtime)
+            if self.out.exists():
+                old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.old-"))
+                self.out.replace(old / "bundle")
+            try:
+                self.folder.replace(self.out)
+            except OSError:
+                if old is not None:  # put the previous bundle back
+                    (old / "bundle").replace(self.out)
+                raise
+        except OSError as exc:
+            raise BundleError(
+                f"cannot write the bundle: {exc.strerror or exc}", path=self.out
+            ) from None
+        self.published = True
+        self.folder = self.out
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def ensure_ours(out: Path) -> None:
@@ -97,38 +150,6 @@ def ensure_ours(out: Path) -> None:
             path=out,
             hint="move them away, or choose another --out",
         )
-
-
-def publish(out: Path, files: Files, mtime: int) -> None:
-    """Write ``files`` into a new folder beside ``out``, then swap it in: an interrupted
-    build leaves the previous bundle whole."""
-    ensure_ours(out)
-    parent = out.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.new-"))
-    except OSError as exc:
-        raise BundleError(
-            f"cannot write beside the output folder: {exc.strerror or exc}", path=parent
-        ) from None
-    try:
-        for path, data in files.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _fix_times(staging, mtime)
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{out.name}.old-"))
-            out.replace(old / "bundle")
-        staging.replace(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        raise BundleError(f"cannot write the bundle: {exc.strerror or exc}", path=out) from None
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _fix_times(folder: Path, mtime: int) -> None:
