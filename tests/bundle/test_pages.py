@@ -208,7 +208,28 @@ def test_hostile_markup_never_reaches_a_page(root, build):
         assert "<script>" not in text
     article = parse_html(folder / "zh/evil/index.html")
     # the title is shown as the text it is, escaped, never as markup
+    assert article.find("title").text == f"{hostile} · 新闻网"
     assert article.find("h1").text == hostile
     assert article.find("h1").children == [hostile]
     assert article.find("div", class_="body").find("img").attrs == {"src": "a.png"}
     assert (folder / "zh/evil/a.png").read_bytes() == b"\x89PNG"
+
+
+def test_defaults_without_a_configuration(root, build):
+    meta = "title: T\ndate: 2023-04-03\ncategory: news\nsummary: 'A \"quoted\" <summary>'\n"
+    root.pair("a", "正文。", "Body.", zh_meta=meta, en_meta=meta)
+    code, _, err, folder = build(root)
+    assert code == 0, err
+    page = parse_html(folder / "en/a/index.html")
+    assert page.find("footer").text == "News"
+    assert page.find("a", class_="site-title").text == "News"
+    assert parse_html(folder / "zh/a/index.html").find("a", class_="site-title").text == "新闻网"
+    description = page.find("meta", name="description")
+    assert description.attrs["content"] == 'A "quoted" <summary>'
+
+
+def test_a_content_root_may_replace_the_stylesheet(site, build):
+    (site.path / "templates/assets").mkdir(parents=True)
+    (site.path / "templates/assets/style.css").write_text("body { color: red; }\n", "utf-8")
+    _, _, _, folder = build(site)
+    assert (folder / "assets/style.css").read_text(encoding="utf-8") == "body { color: red; }\n"
