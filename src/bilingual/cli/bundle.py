@@ -14,6 +14,7 @@ import typer
 from bilingual.cli.common import RootOption, err, errors_handled, load, write
 
 if TYPE_CHECKING:
+    from bilingual.bundle.build import Result
     from bilingual.bundle.links import BrokenLink
 
 #: Show progress bars from this many articles on (on a terminal).
@@ -113,9 +114,6 @@ def bundle(
             result = build(
                 content_root, config, options, progress=bars, warn=lambda m: err(f"warning: {m}")
             )
-        for skipped in result.skipped:
-            err(f"note: left out {skipped}")
-        _broken(result.broken)
         _report(result)
 
 
@@ -129,10 +127,11 @@ def _broken(broken: list[BrokenLink]) -> None:
         err(f"warning: {page}: {len(targets)} broken link(s): {', '.join(targets[:3])}{more}")
 
 
-def _report(result: object) -> None:
-    from bilingual.bundle.build import Result
-
-    assert isinstance(result, Result)
+def _report(result: Result) -> None:
+    """Sides left out and broken links on stderr, what was written on stdout."""
+    for skipped in result.skipped:
+        err(f"note: left out {skipped}")
+    _broken(result.broken)
     sides = ", ".join(f"{lang} {n}" for lang, n in result.articles.items())
     line = f"wrote {result.out}: {result.files} files, {result.pages} pages (articles: {sides})"
     if result.summary is not None:
