@@ -238,3 +238,11 @@ def test_source_date_epoch_sets_the_times(site, cli, tmp_path, monkeypatch):
     with tarfile.open(out.with_name("site.tar.gz")) as tar:
         assert {m.mtime for m in tar.getmembers()} == {1700000000}
     assert (out / "index.html").stat().st_mtime == 1700000000
+
+
+def test_a_bad_source_date_epoch_is_a_usage_error(site, cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, _, err = cli("bundle", "--root", site.path, "--out", tmp_path / "out")
+    assert code == 2
+    assert err.startswith("error: SOURCE_DATE_EPOCH is not a number of seconds: 'yesterday'")
+    assert not (tmp_path / "out").exists()

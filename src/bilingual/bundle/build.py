@@ -1,5 +1,5 @@
-"""``bundle``: check, read, render and check links, then write: nothing is written until the
-whole bundle is rendered and its links are known."""
+"""``bundle``: check, read, render into a new folder and check its links, then swap it in:
+the output folder changes only once the whole bundle is rendered and its links are known."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from bilingual.bundle.links import BrokenLink, LinkCheck
 from bilingual.bundle.pages import STYLESHEET, Page, Pages
 from bilingual.bundle.site import Entry, Site, read_site
 from bilingual.bundle.write import Files, ensure_ours
-
-if TYPE_CHECKING:
-    from bilingual.bundle.render import Renderer
 from bilingual.config import Config
 from bilingual.errors import BundleError, BundleRefused, UsageError
 from bilingual.model import Finding, Severity, Summary
+
+if TYPE_CHECKING:
+    from bilingual.bundle.render import Renderer
 
 #: Starts a task (its name and number of steps) and returns what advances it by n steps.
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -86,6 +86,7 @@ def build(
         )
     advance = progress("reading", len(folders)) if progress else None
     site = read_site(root, config, drafts=options.drafts, folders=folders, progress=advance)
+    mtime = epoch(site)
     with Files(out) as files:
         pages, broken = _render(root, site, files, options.base_url, progress)
         if options.strict and broken:
@@ -94,7 +95,6 @@ def build(
                 problems=tuple(str(b) for b in broken),
             )
         seal(site, files, summary, base_url=options.base_url, drafts=options.drafts, broken=broken)
-        mtime = epoch(site)
         files.publish(mtime)
         archive = None
         if options.archive:
