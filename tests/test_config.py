@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from bilingual.config import ChecksConfig, Config, load_config, parse_config
+from bilingual.config import ChecksConfig, Config, Filing, load_config, parse_config
 from bilingual.errors import ConfigError
 from bilingual.model import Severity
 from tests.conftest import REPO
@@ -86,7 +86,7 @@ def test_not_a_mapping():
 
 def test_every_setting_is_documented():
     page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
-    names = {"site.title", "languages", "original", "glossary"}
+    names = {"site.title", "site.filing", "languages", "original", "glossary"}
     nested = {
         "untranslated_allow": "checks.untranslated.allow",
         "links_localized": "checks.links.localized",
@@ -97,7 +97,14 @@ def test_every_setting_is_documented():
     for name in names:
         assert f"`{name}`" in page, name
     for field in dataclasses.fields(Config):
-        assert field.name in {"site_title", "languages", "original", "glossary", "checks"}
+        assert field.name in {
+            "site_title",
+            "site_filings",
+            "languages",
+            "original",
+            "glossary",
+            "checks",
+        }
 
 
 def test_check_rules_for_real_translations():
@@ -146,3 +153,28 @@ def test_a_nested_setting_is_reported_at_its_own_line(tmp_path):
         "checks.links.localized: must be true or false, not 'maybe' (line 4)",
         "checks.translation_date: must be later or same, not 'earlier' (line 5)",
     )
+
+
+def test_site_filing_one_or_several():
+    one = parse_config(
+        {"site": {"filing": {"text": "沪ICP备05052060号", "url": "https://beian.miit.gov.cn"}}}
+    )
+    assert one.site_filings == (Filing("沪ICP备05052060号", "https://beian.miit.gov.cn"),)
+    two = parse_config({"site": {"filing": [{"text": "a"}, {"text": "b", "url": "http://x.cn"}]}})
+    assert [f.text for f in two.site_filings] == ["a", "b"]
+    assert two.site_filings[0].url == ""
+
+
+@pytest.mark.parametrize(
+    ("filing", "message"),
+    [
+        ({"url": "https://x.cn"}, "site.filing.text: must be the filing number"),
+        ({"text": "a", "url": "javascript:alert(1)"}, "site.filing.url: must be an http"),
+        ("沪ICP备", "site.filing: must be a mapping"),
+        ([{"text": "a", "link": "x"}], "site.filing[0].link: unknown setting"),
+    ],
+)
+def test_site_filing_problems(filing, message):
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"site": {"filing": filing}})
+    assert message in str(caught.value)

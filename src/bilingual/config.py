@@ -57,11 +57,24 @@ class ChecksConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Filing:
+    """A registration a site must show in its footer: a public-security (公安备案) or ICP
+    filing number, linked to the registry that confirms it."""
+
+    #: What the footer shows, e.g. ``沪公网安备 31010402009841号``.
+    text: str
+    #: The registry's page for this filing (http or https); empty for none.
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything ``bilingual.yaml`` can set; every field has a default."""
 
     #: Site title per language, used by rendered pages.
     site_title: Mapping[str, str] = field(default_factory=lambda: {"zh": "新闻网", "en": "News"})
+    #: Filing numbers shown in every page's footer (Chinese sites must show theirs).
+    site_filings: tuple[Filing, ...] = ()
     #: The two languages of a pair, in display order.
     languages: tuple[str, str] = LANGS
     #: The side articles are written in first, unless an article's ``original`` says otherwise.
@@ -120,8 +133,10 @@ def parse_config(
     if not isinstance(data, dict):
         raise ConfigError(f"{CONFIG_FILE} must be a mapping of settings", path=path, line=1)
     _unknown_keys(data, {"site", "languages", "original", "glossary", "checks"}, "", bad)
+    site = data.get("site")
     config = Config(
-        site_title=_site_title(data.get("site"), bad),
+        site_title=_site_title(site, bad),
+        site_filings=_filings(site.get("filing") if isinstance(site, dict) else None, bad),
         languages=_languages(data.get("languages"), bad),
         original=_original(data.get("original", "zh"), bad),
         glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
@@ -162,13 +177,36 @@ def _site_title(site: Any, bad: Problem) -> dict[str, str]:
     if not isinstance(site, dict):
         bad("site", "must be a mapping with a title per language")
         return title
-    _unknown_keys(site, {"title"}, "site.", bad)
+    _unknown_keys(site, {"title", "filing"}, "site.", bad)
     given = site.get("title")
     if isinstance(given, dict) and all(k in LANGS and isinstance(v, str) for k, v in given.items()):
         title.update(given)
     elif given is not None:
         bad("site.title", "must map zh and en to strings")
     return title
+
+
+def _filings(value: Any, bad: Problem) -> tuple[Filing, ...]:
+    """``site.filing``: one ``{text, url}`` mapping or a list of them (ICP and 公安 both)."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    filings: list[Filing] = []
+    for n, item in enumerate(items):
+        key = f"site.filing[{n}]" if isinstance(value, list) else "site.filing"
+        if not isinstance(item, dict):
+            bad(key, "must be a mapping with text and url")
+            continue
+        _unknown_keys(item, {"text", "url"}, f"{key}.", bad)
+        text, url = item.get("text"), item.get("url", "")
+        if not isinstance(text, str) or not text.strip():
+            bad(f"{key}.text", "must be the filing number as the footer shows it")
+            continue
+        if not isinstance(url, str) or (url and not url.startswith(("http://", "https://"))):
+            bad(f"{key}.url", f"must be an http or https address, not {url!r}")
+            continue
+        filings.append(Filing(text.strip(), url))
+    return tuple(filings)
 
 
 def _languages(value: Any, bad: Problem) -> tuple[str, str]:

@@ -77,3 +77,20 @@ class SourceError(BilingualError):
 
 class StaleFileError(SourceError):
     """The file changed on disk between reading and writing it."""
+
+
+class BundleError(BilingualError):
+    """A bundle cannot be built or written: a template, catalog or output folder problem."""
+
+
+class BundleRefused(BilingualError):
+    """``bundle --strict`` found errors (check findings or broken links) and built nothing;
+    ``problems`` lists them."""
+
+    exit_code = 1
+
+    def __init__(
+        self, message: str, *, problems: tuple[str, ...] = (), hint: str | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems

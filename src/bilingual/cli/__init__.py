@@ -11,10 +11,12 @@ from typing import Annotated
 import typer
 
 from bilingual import __version__
+from bilingual.cli import bundle as _bundle
 from bilingual.cli import cache as _cache
 from bilingual.cli import check as _check
 from bilingual.cli import checks as _checks
 from bilingual.cli import glossary as _glossary
+from bilingual.cli import locales as _locales
 from bilingual.cli import new as _new
 from bilingual.cli import preview as _preview
 from bilingual.cli import stale as _stale
@@ -81,6 +83,8 @@ app.command("status")(_status.status)
 app.command("new")(_new.new)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
+app.add_typer(_bundle.app, name="bundle")
+app.add_typer(_locales.app, name="locales")
 
 
 def main() -> None:

@@ -57,8 +57,9 @@ def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
             traceback.print_exc()
             raise typer.Exit(exc.exit_code) from None
         err(f"error: {exc}")
-        if getattr(exc, "problems", ()) and len(exc.problems) > 1:
-            for problem in exc.problems:
+        problems = getattr(exc, "problems", ())
+        if len(problems) > 1 or (problems and problems[0] not in exc.message):
+            for problem in problems:
                 err(f"  - {problem}")
         if exc.hint:
             err(f"hint: {exc.hint}")

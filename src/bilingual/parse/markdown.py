@@ -57,6 +57,12 @@ def _md() -> MarkdownIt:
     return _parser
 
 
+def parser() -> MarkdownIt:
+    """The Markdown parser the checks read with (CommonMark, raw HTML, tables): what a bundle
+    renders is what was checked."""
+    return _md()
+
+
 def _bounded_inline(state: StateCore) -> None:
     """markdown-it's inline rule, which leaves inline content of more than ``MAX_BLOCK``
     characters unparsed: its block is not checked, and the link and image rules take time

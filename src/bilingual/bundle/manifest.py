@@ -1,0 +1,159 @@
+"""What a bundle says about itself: ``manifest.json`` (tool, articles, files, check summary) and
+``SHA256SUMS``; and ``verify``, which recomputes every checksum of a folder or an archive."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilingual import __version__
+from bilingual.bundle.links import BrokenLink
+from bilingual.bundle.site import Site
+from bilingual.bundle.write import GENERATOR, MANIFEST, Files
+from bilingual.errors import BundleError
+from bilingual.model import Summary
+
+SUMS = "SHA256SUMS"
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest(
+    site: Site,
+    files: Files,
+    summary: Summary | None,
+    *,
+    base_url: str,
+    drafts: bool,
+    broken: Sequence[BrokenLink] = (),
+) -> bytes:
+    """``manifest.json`` for ``files`` (which it then joins, with ``SHA256SUMS``)."""
+    articles: dict[str, dict[str, Any]] = {}
+    for lang in site.languages:
+        for entry in site.entries[lang]:
+            articles.setdefault(entry.slug, {})[lang] = {
+                "page": entry.url + "index.html",
+                "source": entry.path,
+                "digest": entry.digest,
+            }
+    data = {
+        "generator": GENERATOR,
+        "version": __version__,
+        "languages": list(site.languages),
+        "default_language": site.default,
+        "base_url": base_url,
+        "drafts": drafts,
+        "check": None
+        if summary is None
+        else {
+            "articles": summary.articles,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "suppressed": summary.suppressed,
+        },
+        "articles": [
+            {"slug": slug, "languages": sides} for slug, sides in sorted(articles.items())
+        ],
+        "broken_links": [{"page": b.page, "target": b.target} for b in broken],
+        "files": dict(files.digests()),
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def checksums(files: Files) -> bytes:
+    """``SHA256SUMS`` in the ``sha256sum`` format: ``sha256sum -c SHA256SUMS`` checks it."""
+    return "".join(f"{digest}  {path}\n" for path, digest in files.digests()).encode()
+
+
+def seal(
+    site: Site,
+    files: Files,
+    summary: Summary | None,
+    *,
+    base_url: str,
+    drafts: bool,
+    broken: Sequence[BrokenLink] = (),
+) -> None:
+    """Add the manifest and the checksum list to ``files``."""
+    data = manifest(site, files, summary, base_url=base_url, drafts=drafts, broken=broken)
+    files.add(MANIFEST, data, "manifest")
+    files.add(SUMS, checksums(files), "checksums")
+
+
+@dataclass(slots=True)
+class Verification:
+    """What ``verify`` found: files whose checksum differs, listed files missing, files no
+    list names."""
+
+    checked: int = 0
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Nothing differs."""
+        return not (self.changed or self.missing or self.extra)
+
+
+def verify(path: Path) -> Verification:
+    """Recompute every checksum of a bundle folder, ``.tar.gz`` or ``.zip``."""
+    contents = dict(_read(path))
+    if SUMS not in contents:
+        raise BundleError(f"not a bundle: no {SUMS}", path=path)
+    expected = _parse_sums(contents[SUMS], path)
+    result = Verification()
+    for name, digest in sorted(expected.items()):
+        if name not in contents:
+            result.missing.append(name)
+        elif sha256(contents[name]) != digest:
+            result.changed.append(name)
+        result.checked += 1
+    result.extra = sorted(set(contents) - set(expected) - {SUMS})
+    if MANIFEST in contents and MANIFEST not in result.changed:
+        listed = _manifest_files(contents[MANIFEST])
+        for name, digest in sorted(listed.items()):
+            if expected.get(name) != digest and name not in result.changed:
+                result.changed.append(name)  # the manifest and the list disagree
+    return result
+
+
+def _parse_sums(data: bytes, path: Path) -> dict[str, str]:
+    sums: dict[str, str] = {}
+    for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        digest, sep, name = line.partition("  ")
+        if not sep or len(digest) != 64:
+            raise BundleError(f"{SUMS} line {n} is not 'sha256  path'", path=path, line=n)
+        sums[name] = digest
+    return sums
+
+
+def _manifest_files(data: bytes) -> Mapping[str, str]:
+    try:
+        files = json.loads(data).get("files", {})
+    except (ValueError, AttributeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def _read(path: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of a bundle, by its path inside the bundle."""
+    if path.is_dir():
+        for dirpath, _, filenames in os.walk(path):
+            for name in filenames:
+                full = Path(dirpath, name)
+                yield full.relative_to(path).as_posix(), full.read_bytes()
+        return
+    if not path.is_file():
+        raise BundleError("no such bundle folder or archive", path=path)
+    from bilingual.bundle.archive import read_archive
+
+    yield from read_archive(path)
