@@ -92,6 +92,7 @@ def test_every_setting_is_documented():
         "links_localized": "checks.links.localized",
         "links_fragments": "checks.links.fragments",
         "compare_numbering": "checks.numbers.numbering",
+        "original": "original",  # the top-level setting, handed to the checks
     }
     names |= {nested.get(f.name, f"checks.{f.name}") for f in dataclasses.fields(ChecksConfig)}
     for name in names:

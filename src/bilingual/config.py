@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,9 @@ class ChecksConfig:
     links_fragments: bool = False
     #: ``number-mismatch``: compare list and section numbers and citation marks ([4]).
     compare_numbering: bool = False
+    #: The side an article is translated from unless its front matter's ``original`` says
+    #: otherwise: the top-level ``original``, which checks that judge the translation read here.
+    original: str = "zh"
     #: ``metadata-mismatch``: ``later`` lets a translation be dated on or after its original,
     #: ``same`` wants one date on both sides.
     translation_date: str = "later"
@@ -134,13 +137,14 @@ def parse_config(
         raise ConfigError(f"{CONFIG_FILE} must be a mapping of settings", path=path, line=1)
     _unknown_keys(data, {"site", "languages", "original", "glossary", "checks"}, "", bad)
     site = data.get("site")
+    original = _original(data.get("original", "zh"), bad)
     config = Config(
         site_title=_site_title(site, bad),
         site_filings=_filings(site.get("filing") if isinstance(site, dict) else None, bad),
         languages=_languages(data.get("languages"), bad),
-        original=_original(data.get("original", "zh"), bad),
+        original=original,
         glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
-        checks=_checks(data.get("checks"), bad),
+        checks=replace(_checks(data.get("checks"), bad), original=original),
     )
     if problems:
         raise _config_error(problems, path)

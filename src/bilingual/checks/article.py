@@ -158,13 +158,14 @@ def _meta_problems(article: Article) -> Iterator[tuple[str, str]]:
         yield f"'original' must be zh or en, not {meta['original']!r}", "original"
 
 
-def translation_side(pair: Pair) -> str:
-    """The side translated from the other (en unless the article's ``original`` is en), where a
-    value that differs is most likely wrong and where an annotation should point."""
+def translation_side(pair: Pair, original: str = "zh") -> str:
+    """The side translated from the other, where a value that differs is most likely wrong and
+    where an annotation should point: the article's ``original`` says which side it was
+    translated from, else ``original`` (``bilingual.yaml``'s, zh by default)."""
     for side in (pair.zh, pair.en):
         if side is not None and side.meta.get("original") in ("zh", "en"):
             return "zh" if side.meta["original"] == "en" else "en"
-    return "en"
+    return "zh" if original == "en" else "en"
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -246,7 +247,7 @@ def metadata_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     keys = list(ctx.settings.metadata)
     if "original" in zh.meta and "original" in en.meta and "original" not in keys:
         keys.append("original")
-    translated = translation_side(pair)
+    translated = translation_side(pair, ctx.settings.original)
     for key in keys:
         left, right = zh.meta.get(key), en.meta.get(key)
         if left is None and right is None:
@@ -373,7 +374,7 @@ def stale_translation(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     Use instead: `bilingual diff SLUG` shows what changed in the original, beside the
     translation's paragraph to revise; once revised, `bilingual sync SLUG` records the original.
     """
-    synced = pair_sync(pair)
+    synced = pair_sync(pair, ctx.settings.original)
     if synced is None or synced[2] in (State.CURRENT, State.NEVER_SYNCED):
         return
     lang, other, state = synced

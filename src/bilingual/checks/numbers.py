@@ -151,7 +151,7 @@ def _report(
         zh_excerpt=zh.text if zh else None,
         en_excerpt=en.text if en else None,
         severity=Severity.WARNING if soft else None,
-        primary=translation_side(ctx.pair),
+        primary=translation_side(ctx.pair, ctx.settings.original),
     )
 
 

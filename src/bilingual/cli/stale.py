@@ -85,13 +85,19 @@ def sync(
                 else "name articles or pass --all, not both",
                 hint="bilingual sync SLUG... or bilingual sync --all",
             )
-        content_root, _ = load(root)
+        content_root, config = load(root)
         folders = (
             article_folders(content_root)
             if every
             else [article_folder(content_root, s) for s in slugs or ()]
         )
-        results = run(content_root, folders, dry_run=dry_run, keep_going=every)
+        results = run(
+            content_root,
+            folders,
+            dry_run=dry_run,
+            keep_going=every,
+            default_original=config.original,
+        )
         if fmt is TextOrJson.json:
             write(sync_json(results, dry_run=dry_run))
         else:
@@ -133,7 +139,8 @@ def diff(
 
         content_root, config = load(root)
         folder = article_folder(content_root, slug)
-        report = stale_diff(content_root, folder, load_glossary(content_root, config.glossary))
+        glossary = load_glossary(content_root, config.glossary)
+        report = stale_diff(content_root, folder, glossary, default_original=config.original)
         if fmt is TextOrJson.json:
             write(diff_json(report))
         else:

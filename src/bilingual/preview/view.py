@@ -133,7 +133,9 @@ def load_view(
     findings = tuple(checked.findings)
     beads = pair_beads(pair, plan) or _one_sided(pair)
     rows, general = place(beads, findings)
-    return View(pair, rows, general, findings, plan.glossary, sync_state(pair))
+    return View(
+        pair, rows, general, findings, plan.glossary, sync_state(pair, plan.settings.original)
+    )
 
 
 def _one_sided(pair: Pair) -> tuple[Bead, ...]:
@@ -187,10 +189,10 @@ def _line_index(beads: Sequence[Bead], lang: str) -> Callable[[int], int | None]
     return find
 
 
-def sync_state(pair: Pair) -> Sync | None:
+def sync_state(pair: Pair, default_original: str = "zh") -> Sync | None:
     """The translation's sync state, as the stale-translation check judges it; None when a
     side is missing (there is nothing to be in sync with)."""
-    synced = pair_sync(pair)
+    synced = pair_sync(pair, default_original)
     if synced is None:
         return None
     lang, other, state = synced

@@ -59,12 +59,13 @@ def sync_state(translation_meta: Mapping[str, Any], digest: str) -> State:
     return State.CURRENT if recorded == digest else State.STALE
 
 
-def pair_sync(pair: Pair) -> tuple[str, str, State] | None:
+def pair_sync(pair: Pair, original: str = "zh") -> tuple[str, str, State] | None:
     """The translated side of ``pair``, its original side and the translation's state; None
-    when a side is missing or unreadable (there is nothing to be in sync with)."""
+    when a side is missing or unreadable (there is nothing to be in sync with). ``original``
+    is the side articles are translated from unless their front matter says (``bilingual.yaml``)."""
     from bilingual.checks.article import translation_side
 
-    lang = translation_side(pair)
+    lang = translation_side(pair, original)
     other = "zh" if lang == "en" else "en"
     translation, original = pair.side(lang), pair.side(other)
     if translation is None or original is None:

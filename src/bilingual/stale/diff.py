@@ -116,11 +116,14 @@ class StaleDiff:
         return 1 if self.state is State.STALE else 0
 
 
-def stale_diff(root: Path, folder: Path, glossary: Glossary | None = None) -> StaleDiff:
+def stale_diff(
+    root: Path, folder: Path, glossary: Glossary | None = None, *, default_original: str = "zh"
+) -> StaleDiff:
     """What changed in the original of the article in ``folder`` since its translation was
-    synced; ``SourceError`` when a side is missing or cannot be read."""
+    synced; ``SourceError`` when a side is missing or cannot be read. ``default_original``: the side
+    articles are translated from unless they say (``bilingual.yaml``)."""
     pair = load_pair(root, folder)
-    translation, original = _sides(pair)
+    translation, original = _sides(pair, default_original)
     state = sync_state(translation.meta, original.digest)
     recorded = translation.meta.get(KEY)
     if state is State.INVALID:
@@ -156,13 +159,13 @@ def stale_diff(root: Path, folder: Path, glossary: Glossary | None = None) -> St
     )
 
 
-def _sides(pair: Pair) -> tuple[Article, Article]:
+def _sides(pair: Pair, default_original: str) -> tuple[Article, Article]:
     """The translation and the original, or the ``SourceError`` of one that cannot be read."""
     for problem in pair.problems:
         raise SourceError(problem.message, path=problem.path, line=problem.line)
     for lang in pair.missing:
         raise SourceError(f"{lang}.md is missing: the article has one side", path=pair.path(lang))
-    lang = translation_side(pair)
+    lang = translation_side(pair, default_original)
     translation, original = pair.side(lang), pair.side("zh" if lang == "en" else "en")
     assert translation is not None and original is not None
     return translation, original

@@ -62,25 +62,33 @@ class Planned:
 
 
 def sync(
-    root: Path, folders: Sequence[Path], *, dry_run: bool = False, keep_going: bool = False
+    root: Path,
+    folders: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    keep_going: bool = False,
+    default_original: str = "zh",
 ) -> list[Synced]:
     """Sync the translations of ``folders``, or with ``dry_run`` only say what would be done.
 
     Without ``keep_going`` an article that cannot be synced raises its ``SourceError`` before
-    anything is written; with it, the article is reported as skipped and the others synced."""
-    planned = prepare(root, folders, keep_going=keep_going)
+    anything is written; with it, the article is reported as skipped and the others synced.
+    ``default_original``: the side articles are translated from unless they say (the config's)."""
+    planned = prepare(root, folders, keep_going=keep_going, default_original=default_original)
     if dry_run:
         return [p.result for p in planned]
     return apply(root, planned, keep_going=keep_going)
 
 
-def prepare(root: Path, folders: Sequence[Path], *, keep_going: bool = False) -> list[Planned]:
+def prepare(
+    root: Path, folders: Sequence[Path], *, keep_going: bool = False, default_original: str = "zh"
+) -> list[Planned]:
     """Read every article of ``folders`` and decide what to write; nothing is written. An
     article that cannot be synced raises, or with ``keep_going`` is planned as skipped."""
     planned: list[Planned] = []
     for folder in folders:
         try:
-            planned.append(_plan(root, folder))
+            planned.append(_plan(root, folder, default_original))
         except SourceError as exc:
             if not keep_going:
                 raise
@@ -113,7 +121,7 @@ def apply(root: Path, planned: Sequence[Planned], *, keep_going: bool = False) -
     return results
 
 
-def _plan(root: Path, folder: Path) -> Planned:
+def _plan(root: Path, folder: Path, default_original: str) -> Planned:
     """What syncing ``folder`` takes: a write, or the article's being current already."""
     data: dict[str, bytes] = {}
     articles: dict[str, Article] = {}
@@ -135,7 +143,7 @@ def _plan(root: Path, folder: Path) -> Planned:
         digest = original_digest(source.meta, source.body)
         articles[lang] = Article(lang, rel, source.meta, source.meta_lines, (), digest)
     pair = Pair(folder.name, relpath(folder, root), articles["zh"], articles["en"])
-    lang = translation_side(pair)
+    lang = translation_side(pair, default_original)
     other = "zh" if lang == "en" else "en"
     translation, original = articles[lang], articles[other]
     previous = translation.meta.get(KEY)

@@ -218,15 +218,16 @@ class Board:
         return summarise(self.rows, self.archive)
 
 
-def read_row(root: Path, folder: Path) -> ArticleStatus:
-    """An article's row from its front matter alone (no findings yet)."""
+def read_row(root: Path, folder: Path, default_original: str = "zh") -> ArticleStatus:
+    """An article's row from its front matter alone (no findings yet); ``default_original``
+    is the side articles are translated from unless they say (the config's ``original``)."""
     rel = relpath(folder, root)
     base = str(folder) + os.sep  # strings, not Paths: joining Paths was a fifth of the time
     sources: dict[str, Side | None] = {}
     states: dict[str, str] = {}
     for lang in LANGS:
         states[lang], sources[lang] = _read_side(f"{base}{lang}.md", f"{rel}/{lang}.md")
-    translation = translation_side(_pair(folder.name, rel, sources))
+    translation = translation_side(_pair(folder.name, rel, sources), default_original)
     original = "zh" if translation == "en" else "en"
     metas = [source[0] for source in (sources[original], sources[translation]) if source]
     return ArticleStatus(
@@ -309,7 +310,7 @@ def collect(
     done = progress("reading", len(folders)) if progress else None
     rows: list[ArticleStatus] = []
     for folder in folders:
-        rows.append(read_row(root, folder))
+        rows.append(read_row(root, folder, config.original))
         if done:
             done(1)
     shown = [(folder, row) for folder, row in zip(folders, rows, strict=True) if filters(row)]
