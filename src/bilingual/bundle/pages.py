@@ -23,6 +23,8 @@ STYLESHEET = "assets/style.css"
 #: The search page's script: starts Pagefind's UI with the page's strings (``--no-search``:
 #: neither it nor the search pages are written).
 SEARCH_SCRIPT = "assets/search.js"
+#: Where Pagefind writes a language's index and its UI, inside the language's tree.
+PAGEFIND = "pagefind"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +151,8 @@ class Pages:
             self._common(page, search_path(other) if other in self.search else None),
             script=href(page.path, SEARCH_SCRIPT),
             # Pagefind's UI, written by the index beside the language's pages.
-            pagefind_css=href(page.path, f"{lang}/pagefind/pagefind-ui.css"),
-            pagefind_js=href(page.path, f"{lang}/pagefind/pagefind-ui.js"),
+            pagefind_css=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.css"),
+            pagefind_js=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.js"),
         )
         return page
 
