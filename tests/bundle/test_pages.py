@@ -96,7 +96,7 @@ def test_every_internal_link_resolves(site, build):
         tree = parse_html(page)
         for node in tree.iter():
             href = node.attrs.get("href") or node.attrs.get("src")
-            if href and "://" not in href and not href.startswith("#"):
+            if href and "://" not in href and not href.startswith(("#", "data:")):
                 assert (folder / _target(rel, href)).is_file(), (rel, href)
 
 

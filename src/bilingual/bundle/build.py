@@ -44,6 +44,8 @@ class Options:
     #: Worker processes for the checks (0: one per core); use the result cache.
     jobs: int = 0
     cache: bool = True
+    #: A search page per language and its Pagefind index (bilingual.bundle.search).
+    search: bool = True
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ def build(
     site = read_site(root, config, drafts=options.drafts, folders=folders, progress=advance)
     mtime = epoch(site)
     with Files(out) as files:
-        pages, broken = _render(root, site, files, options.base_url, progress)
+        pages, broken = _render(root, site, files, options, progress)
         if options.strict and broken:
             raise BundleRefused(
                 f"{len(broken)} broken internal link(s): --strict builds nothing",
@@ -127,11 +129,14 @@ def _output(root: Path, options: Options) -> Path:
 
 
 def _render(
-    root: Path, site: Site, files: Files, base_url: str, progress: Progress | None
+    root: Path, site: Site, files: Files, options: Options, progress: Progress | None
 ) -> tuple[list[Located], list[BrokenLink]]:
-    """Render every page, one at a time, into ``files``; then the machine files. Returns the
-    pages for the sitemap and the broken internal links."""
+    """Render every page, one at a time, into ``files``; then the machine files and the
+    search. Returns the pages for the sitemap and the broken internal links."""
     from bilingual.bundle.render import Renderer
+    from bilingual.bundle.search import add_search, searchable
+
+    base_url = options.base_url
 
     entries = sum(len(found) for found in site.entries.values())
     advance = progress("rendering", entries) if progress else None
@@ -139,7 +144,9 @@ def _render(
     links = LinkCheck()
     files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
     pages: list[Located] = []
-    for page in Pages(site, base_url).all():
+    search = searchable(site) if options.search else ()
+    builder = Pages(site, base_url, search=search)
+    for page in builder.all():
         html = renderer.render(page)
         files.add(page.path, html, page.entry.path if page.entry else page.template)
         links.page(page.path, html.decode("utf-8"))
@@ -149,6 +156,8 @@ def _render(
             if advance:
                 advance(1)
     _machine_files(site, files, pages, renderer, base_url)
+    if search:  # after the pages, which Pagefind reads from the folder; before the links check
+        add_search(site, builder, renderer, files, links)
     return pages, links.broken(files)
 
 

@@ -9,7 +9,7 @@ engines want them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +20,11 @@ from bilingual.errors import BundleError
 #: Each language's name in itself, as the switcher shows it.
 NATIVE = {"zh": "中文", "en": "English"}
 STYLESHEET = "assets/style.css"
+#: The search page's script: starts Pagefind's UI with the page's strings (``--no-search``:
+#: neither it nor the search pages are written).
+SEARCH_SCRIPT = "assets/search.js"
+#: Where Pagefind writes a language's index and its UI, inside the language's tree.
+PAGEFIND = "pagefind"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +68,19 @@ def category_path(lang: str, category: str) -> str:
     return f"{lang}/category/{category}/"
 
 
-class Pages:
-    """Builds the pages of ``site``; ``base_url`` makes alternates absolute."""
+def search_path(lang: str) -> str:
+    """The folder of ``lang``'s search page."""
+    return f"{lang}/search/"
 
-    def __init__(self, site: Site, base_url: str = "") -> None:
+
+class Pages:
+    """Builds the pages of ``site``; ``base_url`` makes alternates absolute; the languages of
+    ``search`` get a search box on every page (their search pages come from ``search_page``)."""
+
+    def __init__(self, site: Site, base_url: str = "", *, search: Collection[str] = ()) -> None:
         self.site = site
         self.base_url = base_url
+        self.search = frozenset(search)
 
     def all(self) -> Iterator[Page]:
         """Every page: the root, then per language its indexes, categories and articles."""
@@ -131,6 +143,19 @@ class Pages:
         )
         return page
 
+    def search_page(self, lang: str) -> Page:
+        """``<lang>/search/index.html``: the language's search page (Pagefind's UI)."""
+        other = self.site.other(lang)
+        page = Page(search_path(lang) + "index.html", "search.html", lang)
+        page.context.update(
+            self._common(page, search_path(other) if other in self.search else None),
+            script=href(page.path, SEARCH_SCRIPT),
+            # Pagefind's UI, written by the index beside the language's pages.
+            pagefind_css=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.css"),
+            pagefind_js=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.js"),
+        )
+        return page
+
     def _common(self, page: Page, counterpart: str | None) -> dict[str, Any]:
         """What every template gets: the language, links home and to the stylesheet, the
         switcher and the ``hreflang`` alternates."""
@@ -163,7 +188,8 @@ class Pages:
             "switch": switch,
             "alternates": alternates,
             "link": lambda target: href(page.path, target),
-            "search": False,  # the search page comes with Pagefind
+            # The search box: a form that sends its words to the search page (no script).
+            "search": href(page.path, search_path(lang)) if lang in self.search else None,
             # Feeds need absolute links: made with a base URL only.
             "feed": href(page.path, f"{lang}/feed.xml") if self.base_url else None,
         }

@@ -66,6 +66,13 @@ def bundle(
             help="Also write a reproducible archive beside the folder (DIR.tar.gz or DIR.zip).",
         ),
     ] = None,
+    search: Annotated[
+        bool,
+        typer.Option(
+            "--search/--no-search",
+            help="A search page per language with a Pagefind index (the site's one script).",
+        ),
+    ] = True,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Check processes (0: per core).")
     ] = 0,
@@ -76,11 +83,11 @@ def bundle(
     """Render the bilingual news site: one tree per language, ready to publish.
 
     Per language: a paginated index (newest first), a page per category and one per article at
-    <lang>/<slug>/index.html, linked to its counterpart; a root index.html sends readers to the
-    default language. Every link is relative (the site works from a file:// path), and the
-    manifest.json and SHA256SUMS list every file with its checksum. The folder is built beside
-    the old one and swapped in when complete; a folder holding files bilingual did not write is
-    refused.
+    <lang>/<slug>/index.html, linked to its counterpart, and a search page with a Pagefind index
+    of the articles; a root index.html sends readers to the default language. Every link is
+    relative (the site works from a file:// path; search needs http), and the manifest.json
+    and SHA256SUMS list every file with its checksum. The folder is built beside the old one
+    and swapped in when complete; a folder holding files bilingual did not write is refused.
 
     Examples:
 
@@ -88,6 +95,7 @@ def bundle(
       bilingual bundle                               # into build/site
       bilingual bundle --out public --base-url https://news.example.edu.cn/
       bilingual bundle --strict --archive tar.gz     # refuse on check errors; site.tar.gz too
+      bilingual bundle --no-search                   # no search pages, no script at all
       bilingual bundle verify build/site             # recompute every checksum
 
     Exit codes: 0 built, 1 refused by --strict (check errors or broken links, listed), 2 usage
@@ -107,6 +115,7 @@ def bundle(
             drafts=drafts,
             archive=archive.value if archive else None,
             jobs=jobs,
+            search=search,
         )
         large = progress and sys.stderr.isatty()
         large = large and len(article_folders(content_root)) >= PROGRESS_FROM
