@@ -12,6 +12,7 @@ import yaml
 from bilingual.errors import ConfigError
 from bilingual.fsutil import decode_utf8
 from bilingual.model import LANGS, Severity
+from bilingual.translate.settings import TranslateConfig, parse_translate
 from bilingual.yamlutil import yaml_problem
 
 CONFIG_FILE = "bilingual.yaml"
@@ -82,6 +83,8 @@ class Config:
     #: Glossary file, relative to the content root.
     glossary: str = "glossary.yaml"
     checks: ChecksConfig = field(default_factory=ChecksConfig)
+    #: Machine-translation drafts: the provider, its address and key, timeouts and retries.
+    translate: TranslateConfig = field(default_factory=TranslateConfig)
 
 
 def load_config(root: Path) -> Config:
@@ -132,7 +135,8 @@ def parse_config(
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{CONFIG_FILE} must be a mapping of settings", path=path, line=1)
-    _unknown_keys(data, {"site", "languages", "original", "glossary", "checks"}, "", bad)
+    known = {"site", "languages", "original", "glossary", "checks", "translate"}
+    _unknown_keys(data, known, "", bad)
     site = data.get("site")
     config = Config(
         site_title=_site_title(site, bad),
@@ -141,6 +145,7 @@ def parse_config(
         original=_original(data.get("original", "zh"), bad),
         glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
         checks=_checks(data.get("checks"), bad),
+        translate=parse_translate(data.get("translate"), bad),
     )
     if problems:
         raise _config_error(problems, path)
