@@ -28,7 +28,7 @@ def service() -> Iterator[Service]:
     server.close()
 
 
-def configure(root, service: Service, extra: str = "", provider: str = "libre") -> None:  # noqa: ANN001
+def configure(root, service: Service, extra: str = "", provider: str = "libre") -> None:
     """bilingual.yaml with the test server as ``provider``'s address and quick retries."""
     root.config(
         f"""\
@@ -46,7 +46,7 @@ def configure(root, service: Service, extra: str = "", provider: str = "libre") 
 
 
 @pytest.fixture
-def site(root, service: Service):  # noqa: ANN201, ANN001
+def site(root, service: Service):
     """The ``root`` fixture, configured for the fake service, with a glossary."""
     configure(root, service)
     return root

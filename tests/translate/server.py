@@ -24,7 +24,7 @@ PHRASES = {
     "开幕": " opened ",
     "今天": " today ",
     "在": " at ",
-    "的": " ",
+    "的": " of ",
     "和": " and ",
     "项目": " project ",
     "代码": " code ",
@@ -41,7 +41,7 @@ PHRASES = {
     "：": ": ",
 }
 _PLACEHOLDER = re.compile(r"\[\[(\d+)\]\]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def fake_translate(text: str, target: str, placeholders: str) -> str:
@@ -52,7 +52,7 @@ def fake_translate(text: str, target: str, placeholders: str) -> str:
         out = text
         for zh, en in sorted(PHRASES.items(), key=lambda item: -len(item[0])):
             out = out.replace(zh, en)
-        out = _HAN.sub("", out)
+        out = _HAN_RUN.sub(" word ", out)
         out = re.sub(r" ([.,:])", r"\1", " ".join(out.split()))
     if placeholders == "space":
         out = _PLACEHOLDER.sub(lambda m: f"[[ {m.group(1)} ]]", out)

@@ -12,6 +12,8 @@ def render(outcome: Outcome, root: Path, *, color: bool = False, width: int = 10
     """The report of a run, as text."""
     if outcome.planned:
         return _planned(outcome, root)
+    if not outcome.drafts:
+        return "nothing to draft: every article has both sides\n"
     from bilingual.report import render as findings_report
 
     out: list[str] = []
@@ -44,9 +46,9 @@ def _planned(outcome: Outcome, root: Path) -> str:
     for plan in outcome.planned:
         job = plan.job
         total += plan.characters
-        action = "replace (with --force)" if job.exists else "write"
+        action = "replace it (with --force)" if job.exists else "write it"
         out.append(
-            f"{relpath(job.path, root)}: would {action} it from {job.source}.md with "
+            f"{relpath(job.path, root)}: would {action} from {job.source}.md with "
             f"{outcome.provider}: {plan.units} units, {len(plan.sending)} requests, "
             f"{plan.characters} characters\n"
         )

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 #: A table's delimiter row (``| --- | :-: |``).
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+#: A line holding images (perhaps linked) and nothing else.
+_IMAGE_LINE = re.compile(
+    r"^\s*(?:(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*|<img\b[^>]*>\s*)+$", re.I
+)
 _PIPE = re.compile(r"(?<!\\)\|")
 _HAN_EDGE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
 
@@ -89,18 +93,36 @@ def layout(body: str, offset: int = 0) -> Layout:
         opener = tokens[index - 1].type
         if opener not in ("paragraph_open", "heading_open"):
             continue  # table cells are read by rows above
-        first = tok.map[0]
-        content = tok.content
-        head = content.split("\n", 1)[0]
-        at = lines[first].find(head) if head else -1
-        if at < 0 or not content.strip():
-            continue  # a line we cannot place the text of: kept as it is
         kind = "heading" if opener == "heading_open" else "paragraph"
-        suffix = lines[first][at + len(head) :] if kind == "heading" else ""
-        slots[first] = (lines[first][:at], len(units), suffix.rstrip() and " " + suffix.strip())
-        dropped.update(range(first + 1, first + content.count("\n") + 1))
-        units.append(Unit(first + offset + 1, content, kind))
+        for first, run in _runs(tok.map[0], tok.content):
+            head = run.split("\n", 1)[0]
+            at = lines[first].find(head) if head else -1
+            if at < 0 or not run.strip():
+                continue  # a line we cannot place the text of: kept as it is
+            suffix = lines[first][at + len(head) :] if kind == "heading" else ""
+            slots[first] = (lines[first][:at], len(units), suffix.rstrip() and " " + suffix.strip())
+            dropped.update(range(first + 1, first + run.count("\n") + 1))
+            units.append(Unit(first + offset + 1, run, kind))
     return Layout(tuple(lines), tuple(units), slots, frozenset(dropped), rows)
+
+
+def _runs(first: int, content: str) -> list[tuple[int, str]]:
+    """A paragraph's lines of text, run by run, with the body line each starts on: a line
+    holding only images stays a line of its own, as ``check`` reads it as a block of its own."""
+    runs: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = first
+    for index, line in enumerate(content.split("\n")):
+        if _IMAGE_LINE.match(line):
+            if current:
+                runs.append((start, "\n".join(current)))
+            current = []
+            start = first + index + 1
+            continue
+        current.append(line)
+    if current:
+        runs.append((start, "\n".join(current)))
+    return runs
 
 
 def _row(line: str, number: int, units: list[Unit]) -> tuple[tuple[str, int, str], ...] | None:
