@@ -38,6 +38,7 @@ _WORDS = re.compile(r"[^\W\d_]", re.UNICODE)
 #: Where a long text may be cut: after a sentence's end (and the quote closing it).
 _SENTENCE = re.compile(r"(?<=[。！？；!?;])[”’」』)）]*\s*|(?<=[.!?])[\"'”’)]*\s+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MARKER = re.compile(r"\*+|_+|~~")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +173,13 @@ def markup(text: str) -> list[str]:
 def _in_runs(masked: Masked, send: Callable[[str], str], limit: int, target: str) -> str:
     """Each run of text between placeholders translated on its own, then put together with
     the spans in the original order."""
-    parts: list[str] = []
+    parts: list[tuple[str, bool]] = []
     position = 0
     for match in _RETURNED.finditer(masked.text):
-        parts.append(_run(masked.text[position : match.start()], send, limit, target))
-        parts.append(masked.spans[int(match.group(1))])
+        parts.append((_run(masked.text[position : match.start()], send, limit, target), False))
+        parts.append((masked.spans[int(match.group(1))], True))
         position = match.end()
-    parts.append(_run(masked.text[position:], send, limit, target))
+    parts.append((_run(masked.text[position:], send, limit, target), False))
     return _joined(parts, target)
 
 
@@ -192,20 +193,46 @@ def _run(text: str, send: Callable[[str], str], limit: int, target: str) -> str:
     return lead + translated + tail
 
 
-def _joined(parts: list[str], target: str) -> str:
-    """Parts put together; in English, words of neighbouring parts get a space between them."""
+def _joined(parts: list[tuple[str, bool]], target: str) -> str:
+    """Runs of text and spans (``True``) put together; in English, neighbouring words get a
+    space between them, outside a pair of emphasis markers or a link's brackets
+    (``at **the forum** today``)."""
+    if target != "en":
+        return "".join(text for text, _ in parts)
     out = ""
-    for part in parts:
-        if (
-            target == "en"
-            and out
-            and part
-            and (out[-1].isalnum() or _HAN.match(out[-1]))
-            and (part[0].isalnum() or _HAN.match(part[0]))
-        ):
+    right = False  # whether what is written so far ends with a word
+    opened: set[str] = set()
+    for text, span in parts:
+        if not text:
+            continue
+        left, after = _edges(text, span, opened)
+        if right and left and out and not out[-1].isspace():
             out += " "
-        out += part
+        out += text
+        right = after
     return out
+
+
+def _edges(text: str, span: bool, opened: set[str]) -> tuple[bool, bool]:
+    """Whether a part starts and ends like a word: an opening marker is a word's start, a
+    closing one a word's end, a term or code a word."""
+    if not span:
+        return text[0].isalnum() or bool(_HAN.match(text[0])), _wordy(text[-1])
+    marker = text if _MARKER.fullmatch(text) else "[" if text == "[" else ""
+    if text.startswith("]("):
+        opened.discard("[")
+        return False, True
+    if not marker:
+        return True, True
+    if marker in opened:
+        opened.discard(marker)
+        return False, True
+    opened.add(marker)
+    return True, False
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or bool(_HAN.match(char)) or char in ").,;:!?%"
 
 
 def enforce(text: str, target: str, glossary: Matcher | None) -> str:
