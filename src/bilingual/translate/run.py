@@ -14,6 +14,7 @@ from bilingual.translate.providers import PROVIDERS, Service
 
 if TYPE_CHECKING:
     from bilingual.config import Config
+    from bilingual.engine import Plan
     from bilingual.translate.memory import Memory
 
 Warn = Callable[[str], None]
@@ -86,24 +87,13 @@ def translate(root: Path, config: Config, options: Options, warn: Warn, stage: S
     outcome = Outcome(name)
     services: dict[tuple[str, str], Drafter] = {}
     try:
-        total = sum(len(units_of(job)) for job in found)
-        advance = stage(total) if not options.dry_run else (lambda _n: None)
+        advance = stage(sum(len(units_of(job)) for job in found)) if not options.dry_run else None
         for job in found:
             key = (job.source, job.target)
             if key not in services:
                 service = Service(name, config.translate, *key, base_url=options.base_url)
                 services[key] = Drafter(service, memory, terms, advance)
-            drafter = services[key]
-            if options.dry_run:
-                texts = units_of(job)
-                sending = tuple(t for text in texts for t in drafter.sendable(text))
-                outcome.planned.append(Planned(job, len(texts), sending))
-                continue
-            before = (drafter.remembered, drafter.sent)
-            made = draft(job, drafter, _digest(job))
-            made.remembered, made.sent = drafter.remembered - before[0], drafter.sent - before[1]
-            made.findings = check(root, made, plan)
-            outcome.drafts.append(made)
+            _one(root, job, services[key], plan, outcome, dry_run=options.dry_run)
         for made in outcome.drafts:  # the service is done with: now, and only now, write
             write(made)
     finally:
@@ -116,6 +106,22 @@ def translate(root: Path, config: Config, options: Options, warn: Warn, stage: S
     return outcome
 
 
+def _one(
+    root: Path, job: Job, drafter: Drafter, plan: Plan, outcome: Outcome, *, dry_run: bool
+) -> None:
+    """Draft one article and check the draft (or, for a dry run, list what it would send)."""
+    if dry_run:
+        texts = units_of(job)
+        sending = tuple(t for text in texts for t in drafter.sendable(text))
+        outcome.planned.append(Planned(job, len(texts), sending))
+        return
+    before = (drafter.remembered, drafter.sent)
+    made = draft(job, drafter, _digest(job))
+    made.remembered, made.sent = drafter.remembered - before[0], drafter.sent - before[1]
+    made.findings = check(root, made, plan)
+    outcome.drafts.append(made)
+
+
 def _digest(job: Job) -> str:
     from bilingual.parse.frontmatter import split
     from bilingual.stale import original_digest
@@ -124,11 +130,11 @@ def _digest(job: Job) -> str:
     return original_digest(source.meta, source.body)
 
 
-def _memory(root: Path, plan: object, warn: Warn) -> Memory | None:
+def _memory(root: Path, plan: Plan, warn: Warn) -> Memory | None:
     from bilingual.translate.exchange import refresh
     from bilingual.translate.memory import open_memory
 
-    memory = open_memory(root, lambda message: warn(message))
+    memory = open_memory(root, warn)
     if memory is not None:
-        refresh(root, memory, plan)  # type: ignore[arg-type]
+        refresh(root, memory, plan)
     return memory
