@@ -114,7 +114,7 @@ def test_front_matter(site, service) -> None:
     assert "date: 2023-04-03\n" in head  # a date, as the original writes it
     assert "summary: forum today opened\n" in head
     assert "status: machine\n" in head and "translated_by: libre\n" in head
-    assert "original: zh\n" in head and "- ai\n" in head
+    assert "original: zh\n" in head and "tags: [ai]\n" in head
     pair = load_pair(site.path, site.path / "articles" / "forum")
     assert sync_state(pair.en.meta, pair.zh.digest) is State.CURRENT
 

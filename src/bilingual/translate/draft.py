@@ -192,7 +192,9 @@ def draft(job: Job, drafter: Drafter, digest: str) -> Draft:
     meta.update({"translated_by": drafter.service.name, KEY: digest})
     shape = layout(source.body, source.body_offset)
     body = shape.render([drafter.unit(unit.text) for unit in shape.units])
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    head = yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None
+    )
     return Draft(job, f"---\n{head}---\n{body}")
 
 
