@@ -1,5 +1,6 @@
-"""A translation service on 127.0.0.1 speaking LibreTranslate's API (POST /translate) and
-MyMemory's (GET /get), for deep-translator's real classes to talk to in tests.
+"""A translation service on 127.0.0.1 speaking the APIs of LibreTranslate (POST /translate),
+MyMemory (GET with langpair), DeepL (GET /translate with auth_key) and Google's mobile page
+(GET with tl, answering HTML), for deep-translator's real classes to talk to in tests.
 
 It "translates" Chinese by a phrase table (what it does not know it leaves out) and English by
 prefixing it; it counts the requests it gets, and can be told to mistreat placeholders, to
@@ -12,6 +13,7 @@ import json
 import re
 import threading
 import time
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -92,8 +94,9 @@ class Service:
                 service.answer(self, "libre", {k: v[0] for k, v in query.items()})
 
             def do_GET(self) -> None:
-                query = parse_qs(urlparse(self.path).query)
-                service.answer(self, "mymemory", {k: v[0] for k, v in query.items()})
+                query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+                api = "deepl" if "auth_key" in query else "google" if "tl" in query else "mymemory"
+                service.answer(self, api, query)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -108,8 +111,13 @@ class Service:
             status = self.failures.pop(0) if self.failures else 200
         if self.delay:
             time.sleep(self.delay)
-        text = query.get("q", "")
-        target = query.get("target") or query.get("langpair", "|en").split("|")[1]
+        text = query.get("q") or query.get("text", "")
+        target = (
+            query.get("target")
+            or query.get("tl")
+            or query.get("target_lang")
+            or query.get("langpair", "|en").split("|")[1]
+        )
         translated = fake_translate(text, target, self.placeholders)
         if status != 200:
             payload = json.dumps({"error": f"status {status}"}).encode()
@@ -119,6 +127,11 @@ class Service:
             payload = json.dumps({"result": translated}).encode()
         elif api == "libre":
             payload = json.dumps({"translatedText": translated}).encode()
+        elif api == "google":  # the mobile page deep-translator reads
+            payload = f'<html><body><div class="result-container">{escape(translated)}</div>'
+            payload = (payload + "</body></html>").encode()
+        elif api == "deepl":
+            payload = json.dumps({"translations": [{"text": translated}]}).encode()
         else:
             payload = json.dumps(
                 {"responseData": {"translatedText": translated}, "matches": []}
@@ -135,7 +148,7 @@ class Service:
     @property
     def texts(self) -> list[str]:
         """The texts sent, in order."""
-        return [r.get("q", "") for r in self.requests]
+        return [r.get("q") or r.get("text", "") for r in self.requests]
 
     def close(self) -> None:
         self.server.shutdown()

@@ -202,6 +202,30 @@ def test_mymemory_class_against_the_server(root, service) -> None:
     assert "translated_by: mymemory" in draft_of(root)
 
 
+@pytest.mark.parametrize(
+    ("provider", "query"),
+    [("google", {"sl": "zh-CN", "tl": "en"}), ("deepl", {"source_lang": "zh", "auth_key": "k"})],
+)
+def test_google_and_deepl_classes_against_the_server(root, service, monkeypatch, provider, query):
+    monkeypatch.setenv("DEEPL_API_KEY", "k")
+    configure(root, service, provider=provider)
+    root.pair("forum", "今天**上海交通大学**论坛开幕。", None)
+    result = run("forum", "--root", str(root.path))
+    assert result.exit_code == 0, result.output
+    assert service.requests[0]["api"] == provider
+    assert query.items() <= service.requests[0].items()
+    draft = draft_of(root)
+    assert f"translated_by: {provider}" in draft
+    assert "today **Shanghai Jiao Tong University** forum opened." in draft
+
+
+def test_microsoft_takes_no_base_url(root, service) -> None:
+    root.pair("forum", "今天论坛开幕。", None)
+    result = run("forum", "--root", str(root.path), "-p", "microsoft", "--base-url", service.url)
+    assert result.exit_code == 2 and "microsoft takes no --base-url" in result.output
+    assert not service.requests
+
+
 def test_english_original_drafts_chinese(site, service) -> None:
     en_meta = "title: Forum held\ndate: 2023-04-03\ncategory: conference-season\noriginal: en\n"
     site.pair(

@@ -43,7 +43,11 @@ def test_translate_settings_report_every_problem() -> None:
                     "provider": "babel",
                     "retries": 99,
                     "colour": "blue",
-                    "providers": {"libre": {"base_url": "mt.local", "free": "yes"}, "yandex": {}},
+                    "providers": {
+                        "libre": {"base_url": "mt.local", "free": "yes"},
+                        "microsoft": {"base_url": "http://mt.local/"},
+                        "yandex": {},
+                    },
                 }
             }
         )
@@ -55,6 +59,7 @@ def test_translate_settings_report_every_problem() -> None:
         "translate.providers.libre.base_url",
         "translate.providers.libre.free",
         "translate.providers.yandex",
+        "translate.providers.microsoft.base_url",
     ):
         assert key in problems
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, UsageError
 from bilingual.translate.settings import ProviderSettings, TranslateConfig
 
 #: Exit codes of a failed service, as ``bilingual translate --help`` documents them.
@@ -80,6 +80,11 @@ PROVIDERS: dict[str, Provider] = {
 _NO_KEY = "no-key"
 
 
+#: deep-translator's Microsoft class asks Microsoft for its languages when it is built, at a
+#: fixed address: another address for the translations alone would not make it work offline.
+_NO_MICROSOFT_URL = "microsoft takes no --base-url: deep-translator's class has a fixed address"
+
+
 def api_key(provider: Provider, settings: ProviderSettings) -> str:
     """The key: the environment variable's, else ``bilingual.yaml``'s, else empty."""
     return (os.environ.get(provider.env, "") if provider.env else "").strip() or settings.api_key
@@ -105,19 +110,19 @@ def _build(provider: Provider, settings: ProviderSettings, source: str, target: 
         )
     if provider.name == "libre":
         return cls(**codes, api_key=key or _NO_KEY, custom_url=_slash(settings.base_url) or None)
-    if provider.name == "deepl":
-        return cls(**codes, api_key=key, use_free_api=settings.free)
     if provider.name == "microsoft":
         return cls(**codes, api_key=key, region=settings.region or None)
-    translator = (
-        cls(**codes, email=settings.email or None)
-        if provider.name == "mymemory"
-        else (cls(**codes))
-    )
+    if provider.name == "deepl":
+        translator = cls(**codes, api_key=key, use_free_api=settings.free)
+    elif provider.name == "mymemory":
+        translator = cls(**codes, email=settings.email or None)
+    else:
+        translator = cls(**codes)
     if settings.base_url:
-        # Google's and MyMemory's classes take no address: their constructors set it from
-        # deep-translator's table, and this is the attribute they read it from.
-        translator._base_url = settings.base_url
+        # These classes take no address: their constructors set it from deep-translator's
+        # table, and this is the attribute they read it from (DeepL appends "translate").
+        url = settings.base_url
+        translator._base_url = _slash(url) if provider.name == "deepl" else url
     return translator
 
 
@@ -141,6 +146,8 @@ class Service:
     ) -> None:
         self.provider = PROVIDERS[name]
         settings = config.settings(name)
+        if base_url and name == "microsoft":
+            raise UsageError(_NO_MICROSOFT_URL)
         if base_url:
             from dataclasses import replace
 

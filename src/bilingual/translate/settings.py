@@ -117,6 +117,8 @@ def _providers(value: Any, bad: Problem) -> dict[str, ProviderSettings]:
                     f"unknown setting (known: {', '.join(sorted(_PROVIDER_KEYS))})",
                 )
         found[name] = _provider(given, key, bad)
+        if name == "microsoft" and found[name].base_url:
+            bad(f"{key}.base_url", "not supported: deep-translator's class has a fixed address")
     return found
 
 
