@@ -9,6 +9,7 @@ import pytest
 from bilingual.config import ChecksConfig, Config, Filing, load_config, parse_config
 from bilingual.errors import ConfigError
 from bilingual.model import Severity
+from bilingual.translate.settings import ProviderSettings
 from tests.conftest import REPO
 
 
@@ -105,7 +106,12 @@ def test_every_setting_is_documented():
             "original",
             "glossary",
             "checks",
+            "translate",
         }
+    names = {"translate.provider", "translate.timeout", "translate.retries", "translate.backoff"}
+    names |= {f"translate.providers.NAME.{f.name}" for f in dataclasses.fields(ProviderSettings)}
+    for name in names:
+        assert f"`{name}`" in page, name
 
 
 def test_check_rules_for_real_translations():

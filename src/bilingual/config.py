@@ -12,6 +12,7 @@ import yaml
 from bilingual.errors import ConfigError
 from bilingual.fsutil import decode_utf8
 from bilingual.model import LANGS, Severity
+from bilingual.translate.settings import TranslateConfig, parse_translate
 from bilingual.yamlutil import yaml_problem
 
 CONFIG_FILE = "bilingual.yaml"
@@ -85,6 +86,8 @@ class Config:
     #: Glossary file, relative to the content root.
     glossary: str = "glossary.yaml"
     checks: ChecksConfig = field(default_factory=ChecksConfig)
+    #: Machine-translation drafts: the provider, its address and key, timeouts and retries.
+    translate: TranslateConfig = field(default_factory=TranslateConfig)
 
 
 def load_config(root: Path) -> Config:
@@ -135,7 +138,8 @@ def parse_config(
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{CONFIG_FILE} must be a mapping of settings", path=path, line=1)
-    _unknown_keys(data, {"site", "languages", "original", "glossary", "checks"}, "", bad)
+    known = {"site", "languages", "original", "glossary", "checks", "translate"}
+    _unknown_keys(data, known, "", bad)
     site = data.get("site")
     original = _original(data.get("original", "zh"), bad)
     config = Config(
@@ -145,6 +149,7 @@ def parse_config(
         original=original,
         glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
         checks=replace(_checks(data.get("checks"), bad), original=original),
+        translate=parse_translate(data.get("translate"), bad),
     )
     if problems:
         raise _config_error(problems, path)

@@ -21,6 +21,8 @@ from bilingual.cli import new as _new
 from bilingual.cli import preview as _preview
 from bilingual.cli import stale as _stale
 from bilingual.cli import status as _status
+from bilingual.cli import tm as _tm
+from bilingual.cli import translate as _translate
 
 HELP = """Check, preview and publish Chinese/English article pairs.
 
@@ -36,6 +38,7 @@ Examples:
   bilingual explain S101             # what a check means
   bilingual preview SLUG             # an article's two sides, side by side
   bilingual diff SLUG                # what changed in an original since its translation
+  bilingual translate SLUG           # a machine draft of the missing side
   bilingual --install-completion     # shell completion
 
 Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
@@ -81,10 +84,12 @@ app.command("sync")(_stale.sync)
 app.command("diff")(_stale.diff)
 app.command("status")(_status.status)
 app.command("new")(_new.new)
+app.command("translate")(_translate.translate)
 app.add_typer(_glossary.app, name="glossary")
 app.add_typer(_cache.app, name="cache")
 app.add_typer(_bundle.app, name="bundle")
 app.add_typer(_locales.app, name="locales")
+app.add_typer(_tm.app, name="tm")
 
 
 def main() -> None:
