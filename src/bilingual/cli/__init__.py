@@ -1,10 +1,12 @@
 """The command line: a thin typer layer over the library (one module per command group).
 
 Only typer is imported at start-up; each command imports the library parts it needs, so
-``bilingual --help`` stays fast.
+``bilingual --help`` stays fast. For the same reason the command modules do not use ``from
+__future__ import annotations`` (unlike the rest of the package): typer reads every command's
+signature at each start, and string annotations cost it four ``eval`` passes per parameter
+(29 ms of a 100 ms ``--help`` with fifteen commands; 6 ms without). Names imported only for
+type checking are quoted in the helpers' signatures instead.
 """
-
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``bilingual bundle``: render the bilingual site, and ``bundle verify`` a built one."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -126,7 +124,7 @@ def bundle(
         _report(result)
 
 
-def _broken(broken: list[BrokenLink]) -> None:
+def _broken(broken: "list[BrokenLink]") -> None:
     """One line per page, naming its first broken links (manifest.json lists them all)."""
     by_page: dict[str, list[str]] = {}
     for link in broken:
@@ -136,7 +134,7 @@ def _broken(broken: list[BrokenLink]) -> None:
         err(f"warning: {page}: {len(targets)} broken link(s): {', '.join(targets[:3])}{more}")
 
 
-def _report(result: Result) -> None:
+def _report(result: "Result") -> None:
     """Sides left out and broken links on stderr, what was written on stdout."""
     for skipped in result.skipped:
         err(f"note: left out {skipped}")

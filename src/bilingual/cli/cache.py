@@ -1,7 +1,5 @@
 """``bilingual cache``: what the result cache holds, and clearing it."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 

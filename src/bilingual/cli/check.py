@@ -1,7 +1,5 @@
 """``bilingual check``: align each pair and report what has drifted apart."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -174,12 +172,12 @@ def check(
 def _pairs(
     root: Path,
     folders: list[Path],
-    plan: Plan,
+    plan: "Plan",
     jobs: int,
     progress: bool,
-    cache: ResultCache | None,
+    cache: "ResultCache | None",
     complete: bool,
-) -> Iterator[Checked]:
+) -> "Iterator[Checked]":
     """Each pair's result in turn, with a progress bar on a terminal for long runs."""
     from bilingual.engine import check_pairs
 
@@ -210,14 +208,14 @@ def _pairs(
         )
 
 
-def _open_cache(root: Path, plan: Plan) -> ResultCache | None:
+def _open_cache(root: Path, plan: "Plan") -> "ResultCache | None":
     from bilingual.cache import open_cache
     from bilingual.engine import cache_key
 
     return open_cache(root, cache_key(plan), lambda message: err(f"warning: {message}"))
 
 
-def _fix(root: Path, folders: list[Path], plan: Plan, fmt: Format, *, write_files: bool) -> bool:
+def _fix(root: Path, folders: list[Path], plan: "Plan", fmt: Format, *, write_files: bool) -> bool:
     """Fix (or with ``write_files`` false, only show) forbidden renderings; whether any file
     was written. The diff goes to stdout with the text report, else to stderr, so JSON, GitHub
     and SARIF output stay parseable."""

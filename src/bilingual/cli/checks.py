@@ -1,7 +1,5 @@
 """``bilingual checks`` and ``bilingual explain``: what each check does."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

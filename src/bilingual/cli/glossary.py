@@ -1,7 +1,5 @@
 """``bilingual glossary``: list, show, add, edit, remove and lint the term base."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

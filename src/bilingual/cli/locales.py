@@ -1,7 +1,5 @@
 """``bilingual locales``: the gettext catalogs of the site's UI strings."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """``bilingual new``: scaffold an article's two sides."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``bilingual preview``: one article's two sides side by side, as ``check`` aligns them."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

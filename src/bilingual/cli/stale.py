@@ -1,7 +1,5 @@
 """``bilingual sync`` and ``bilingual diff``: stale translations, recorded and shown."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``bilingual status``: the newsroom's board of every article and how far along it is."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

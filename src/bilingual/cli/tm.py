@@ -1,7 +1,5 @@
 """``bilingual tm``: the translation memory's exchange with CAT tools (TMX, CSV)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``bilingual translate``: a machine draft of an article's missing side."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
