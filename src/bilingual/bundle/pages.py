@@ -9,6 +9,7 @@ engines want them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,9 +117,8 @@ class Pages:
             yield page
 
     def article(self, entry: Entry) -> Page:
-        """An article's page: its counterpart, if published, is the switcher's target."""
-        from bilingual.bundle.body import render_body
-
+        """An article's page: its counterpart, if published, is the switcher's target. Its
+        ``body`` is rendered with the page (``render.page_html``), from the source file."""
         page = Page(entry.url + "index.html", "article.html", entry.lang, entry=entry)
         counterpart = self.site.counterpart(entry)
         newest = self.site.entries[entry.lang][: LATEST + 1]
@@ -126,7 +126,6 @@ class Pages:
         page.context.update(
             self._common(page, counterpart.url if counterpart else None),
             entry=entry,
-            body=render_body(entry.body, entry.title),
             latest=latest,
         )
         return page
@@ -162,7 +161,7 @@ class Pages:
             "stylesheet": href(page.path, STYLESHEET),
             "switch": switch,
             "alternates": alternates,
-            "link": lambda target: href(page.path, target),
+            "link": functools.partial(href, page.path),  # a partial pickles, for workers
             "search": False,  # the search page comes with Pagefind
             # Feeds need absolute links: made with a base URL only.
             "feed": href(page.path, f"{lang}/feed.xml") if self.base_url else None,

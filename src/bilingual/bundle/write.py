@@ -67,12 +67,7 @@ class Files:
 
     def add(self, path: str, data: bytes, by: str = "") -> None:
         """Write a file; ``by`` names what made it, for the error when two things claim it."""
-        safe_path(path)
-        if path in self._digests:
-            raise BundleError(
-                f"two pages would be written to {path}: {self._by[path] or '?'} and {by or '?'}",
-                hint="rename one of the article folders or categories",
-            )
+        self.claim(path, by)
         target = self.folder / path
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -80,11 +75,24 @@ class Files:
         except OSError as exc:
             problem = exc.strerror or exc
             raise BundleError(f"cannot write the bundle: {problem}", path=target) from None
-        self._digests[path] = hashlib.sha256(data).hexdigest()
+        self.written(path, hashlib.sha256(data).hexdigest())
+
+    def claim(self, path: str, by: str = "") -> None:
+        """Reserve ``path`` for a file another process writes (``written`` says when)."""
+        safe_path(path)
+        if path in self._by:
+            raise BundleError(
+                f"two pages would be written to {path}: {self._by[path] or '?'} and {by or '?'}",
+                hint="rename one of the article folders or categories",
+            )
         self._by[path] = by
 
+    def written(self, path: str, sha256: str) -> None:
+        """Note that the file at ``path`` (claimed) is written, with that checksum."""
+        self._digests[path] = sha256
+
     def __contains__(self, path: object) -> bool:
-        return path in self._digests
+        return path in self._by
 
     def __len__(self) -> int:
         return len(self._digests)

@@ -1,0 +1,163 @@
+"""Rendering a site into the new bundle folder, page by page, rendering only what changed.
+
+Each page's key (``record.page_key``) is compared with the one the build record kept for the
+file in the old bundle: an unchanged page is taken from there (``rendering``), any other is
+rendered. The files every page lists or links to (feeds, the sitemap, ``robots.txt``, the
+stylesheet and the articles' own files) are made afresh each time: they are few, or cheap.
+The result is the same, byte for byte, as a build that renders every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
+from bilingual.bundle.links import BrokenLink, broken_links
+from bilingual.bundle.pages import STYLESHEET, Page, Pages
+from bilingual.bundle.record import BuildRecord, Output, inputs_key, page_key
+from bilingual.bundle.rendering import PARALLEL_FROM, Done, Place, chunked, run, work
+from bilingual.bundle.site import Entry, Site
+from bilingual.bundle.write import MANIFEST, Files
+from bilingual.errors import BundleError
+
+if TYPE_CHECKING:
+    from bilingual.bundle.build import Options, Progress
+    from bilingual.bundle.render import Renderer
+
+Warn = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What rendering the pages gave: the pages for the sitemap, the broken links, each page's
+    record, and the records of the old bundle."""
+
+    located: list[Located] = field(default_factory=list)
+    broken: list[BrokenLink] = field(default_factory=list)
+    outputs: dict[str, Output] = field(default_factory=dict)
+    previous: dict[str, Output] = field(default_factory=dict)
+    rendered: int = 0
+    reused: int = 0
+
+
+def render_pages(
+    root: Path,
+    site: Site,
+    files: Files,
+    options: Options,
+    progress: Progress | None,
+    record: BuildRecord | None,
+    warn: Warn,
+) -> Rendered:
+    """Every page into ``files`` (from the old bundle where unchanged), then the machine
+    files; the links checked."""
+    from bilingual.bundle.render import Renderer
+    from bilingual.engine import default_jobs
+
+    renderer = Renderer(root, site.languages)
+    inputs = inputs_key(root, repr(site.config), options.base_url, options.drafts, site.languages)
+    done = Rendered()
+    if record is not None and not options.full:
+        done.previous = record.outputs(_manifest_sha(files.out))
+    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
+    entries = sum(len(found) for found in site.entries.values())
+    advance = progress("rendering", entries) if progress else None
+    keys: dict[str, str] = {}
+
+    def plan() -> Iterator[tuple[Page, str | None]]:
+        for page in Pages(site, options.base_url).all():
+            key = keys[page.path] = page_key(page, inputs)
+            files.claim(page.path, page.entry.path if page.entry else page.template)
+            was = done.previous.get(page.path)
+            yield page, was.sha256 if was is not None and was.key == key else None
+
+    def on_page(page: Page) -> None:
+        done.located.append(_located(page))
+        if page.entry is not None:
+            _copy_assets(root, page.entry, files)
+            if advance:
+                advance(1)
+
+    jobs = options.jobs or default_jobs()
+    parallel = options.jobs > 1 or (jobs > 1 and entries >= PARALLEL_FROM)
+    place = Place(root, files.folder, files.out if done.previous else None, site.languages)
+    again: set[str] = set()
+    for chunk in run(chunked(plan(), on_page), place, jobs, parallel=parallel):
+        for result in chunk:
+            if result.sha256:
+                _keep(done, files, keys, result)
+            else:
+                again.add(result.path)
+    if again:
+        warn(
+            f"{len(again)} file(s) of the old bundle were not what was written there, "
+            f"e.g. {files.out / min(again)}: rendered again"
+        )
+        for page in Pages(site, options.base_url).all():
+            if page.path in again:
+                _keep(done, files, keys, work(("render", [page]), place)[0])
+    _machine_files(root, site, files, done.located, renderer, options.base_url)
+    links = ((path, json.loads(out.links)) for path, out in done.outputs.items())
+    done.broken = broken_links(links, files)
+    return done
+
+
+def _keep(done: Rendered, files: Files, keys: dict[str, str], result: Done) -> None:
+    if result.links:
+        done.rendered += 1
+        links = result.links
+    else:
+        done.reused += 1
+        links = done.previous[result.path].links
+    done.outputs[result.path] = Output(keys[result.path], result.sha256, links)
+    files.written(result.path, result.sha256)
+
+
+def _manifest_sha(out: Path) -> str:
+    """The SHA-256 of the old bundle's manifest, or "" when there is none."""
+    try:
+        return hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _located(page: Page) -> Located:
+    alternates = tuple((a["hreflang"], a["href"]) for a in page.context.get("alternates", ()))
+    return Located(page.path, alternates, page.entry.date if page.entry else None)
+
+
+def _machine_files(
+    root: Path, site: Site, files: Files, pages: list[Located], renderer: Renderer, base_url: str
+) -> None:
+    """Feeds and the sitemap (absolute addresses: with a base URL only) and robots.txt."""
+    from bilingual.bundle.body import render_body
+    from bilingual.bundle.site import read_body
+
+    if base_url:
+        for lang in site.languages:
+            data = atom(
+                site,
+                lang,
+                base_url,
+                lambda e: render_body(read_body(root, e), e.title),
+                lambda c, lang=lang: renderer.category_label(lang, c),
+            )
+            files.add(feed_path(lang), data, "feed")
+        listed = [p for p in pages if p.path != "index.html"]  # the root only redirects
+        files.add("sitemap.xml", sitemap(listed, base_url), "sitemap")
+    files.add("robots.txt", robots(base_url), "robots")
+
+
+def _copy_assets(root: Path, entry: Entry, files: Files) -> None:
+    folder = root / entry.path.rsplit("/", 1)[0]
+    for name in entry.assets:
+        try:
+            data = (folder / name).read_bytes()
+        except OSError as exc:
+            raise BundleError(f"cannot read: {exc.strerror or exc}", path=folder / name) from None
+        files.add(f"{entry.url}{name}", data, f"{entry.path.rsplit('/', 1)[0]}/{name}")
