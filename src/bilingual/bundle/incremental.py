@@ -19,9 +19,16 @@ from typing import TYPE_CHECKING
 from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.pages import STYLESHEET, Page, Pages
-from bilingual.bundle.record import BuildRecord, Output, inputs_key, page_key
-from bilingual.bundle.rendering import PARALLEL_FROM, Done, Place, chunked, run, work
-from bilingual.bundle.site import Entry, Site
+from bilingual.bundle.record import (
+    BuildRecord,
+    Output,
+    article_key,
+    entry_token,
+    inputs_key,
+    page_key,
+)
+from bilingual.bundle.rendering import PARALLEL_FROM, Done, Item, Place, chunked, run, work
+from bilingual.bundle.site import LATEST, Entry, Site
 from bilingual.bundle.write import MANIFEST, Files
 from bilingual.errors import BundleError
 
@@ -68,18 +75,43 @@ def render_pages(
     entries = sum(len(found) for found in site.entries.values())
     advance = progress("rendering", entries) if progress else None
     keys: dict[str, str] = {}
+    pages = Pages(site, options.base_url)
 
-    def plan() -> Iterator[tuple[Page, str | None]]:
-        for page in Pages(site, options.base_url).all():
-            key = keys[page.path] = page_key(page, inputs)
-            files.claim(page.path, page.entry.path if page.entry else page.template)
-            was = done.previous.get(page.path)
-            yield page, was.sha256 if was is not None and was.key == key else None
+    def claim(path: str, key: str, by: str) -> str | None:
+        """Reserve the page's path; the checksum its old file must have to be taken, or None
+        when it must be rendered."""
+        keys[path] = key
+        files.claim(path, by)
+        was = done.previous.get(path)
+        return was.sha256 if was is not None and was.key == key else None
 
-    def on_page(page: Page) -> None:
-        done.located.append(_located(page))
-        if page.entry is not None:
-            _copy_assets(root, page.entry, files)
+    def made(page: Page) -> Item:
+        sha = claim(page.path, page_key(page, inputs), page.template)
+        return Item(page.path, page, sha, _located(page))
+
+    def plan() -> Iterator[Item]:
+        # In the order of Pages.all, so that two pages claiming one path are named alike.
+        yield made(pages.root())
+        for lang in site.languages:
+            yield from (made(page) for page in pages.indexes(lang))
+            yield from (made(page) for page in pages.category_pages(lang))
+            newest = "|".join(entry_token(e) for e in site.entries[lang][: LATEST + 1])
+            for entry in site.entries[lang]:
+                path = entry.url + "index.html"
+                counterpart = site.counterpart(entry)
+                sha = claim(path, article_key(inputs, entry, counterpart, newest), entry.path)
+                if sha is None:
+                    page = pages.article(entry)
+                    yield Item(path, page, None, _located(page), entry)
+                else:
+                    target = counterpart.url if counterpart else None
+                    alternates = tuple(pages.alternates(path, lang, target))
+                    yield Item(path, None, sha, Located(path, alternates, entry.date), entry)
+
+    def on_item(item: Item) -> None:
+        done.located.append(item.located)
+        if item.entry is not None:
+            _copy_assets(root, item.entry, files)
             if advance:
                 advance(1)
 
@@ -87,7 +119,7 @@ def render_pages(
     parallel = options.jobs > 1 or (jobs > 1 and entries >= PARALLEL_FROM)
     place = Place(root, files.folder, files.out if done.previous else None, site.languages)
     again: set[str] = set()
-    for chunk in run(chunked(plan(), on_page), place, jobs, parallel=parallel):
+    for chunk in run(chunked(plan(), on_item), place, jobs, parallel=parallel):
         for result in chunk:
             if result.sha256:
                 _keep(done, files, keys, result)
@@ -98,7 +130,7 @@ def render_pages(
             f"{len(again)} file(s) of the old bundle were not what was written there, "
             f"e.g. {files.out / min(again)}: rendered again"
         )
-        for page in Pages(site, options.base_url).all():
+        for page in pages.all():
             if page.path in again:
                 _keep(done, files, keys, work(("render", [page]), place)[0])
     _machine_files(root, site, files, done.located, renderer, options.base_url)

@@ -134,9 +134,7 @@ class Pages:
         """What every template gets: the language, links home and to the stylesheet, the
         switcher and the ``hreflang`` alternates."""
         lang, site = page.lang, self.site
-        own = page.path.removesuffix("index.html")
         switch = None
-        alternates = []
         if counterpart is not None:
             other = site.other(lang)
             switch = {
@@ -144,14 +142,10 @@ class Pages:
                 "hreflang": HTML_LANG[other],
                 "name": NATIVE[other],
             }
-            versions = {lang: own, other: counterpart}
-            alternates = [
-                {"hreflang": HTML_LANG[code], "href": self._alternate(page, versions[code])}
-                for code in site.languages
-            ]
-            alternates.append(
-                {"hreflang": "x-default", "href": self._alternate(page, versions[site.default])}
-            )
+        alternates = [
+            {"hreflang": code, "href": target}
+            for code, target in self.alternates(page.path, lang, counterpart)
+        ]
         return {
             "lang": lang,
             "html_lang": HTML_LANG[lang],
@@ -167,5 +161,18 @@ class Pages:
             "feed": href(page.path, f"{lang}/feed.xml") if self.base_url else None,
         }
 
-    def _alternate(self, page: Page, target: str) -> str:
-        return absolute(self.base_url, target) if self.base_url else href(page.path, target)
+    def alternates(self, path: str, lang: str, counterpart: str | None) -> list[tuple[str, str]]:
+        """The ``hreflang`` alternates of the page at ``path`` (both languages, then
+        ``x-default``); none without a counterpart."""
+        if counterpart is None:
+            return []
+        site = self.site
+        versions = {lang: path.removesuffix("index.html"), site.other(lang): counterpart}
+        found = [
+            (HTML_LANG[code], self._alternate(path, versions[code])) for code in site.languages
+        ]
+        found.append(("x-default", self._alternate(path, versions[site.default])))
+        return found
+
+    def _alternate(self, path: str, target: str) -> str:
+        return absolute(self.base_url, target) if self.base_url else href(path, target)

@@ -80,6 +80,23 @@ def page_key(page: Page, inputs: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
 
 
+def article_key(inputs: str, entry: Entry, counterpart: Entry | None, newest: str) -> str:
+    """The key of an article's page, from what ``Pages.article`` makes its context of, without
+    making it (most pages of a rebuild are not rendered): the article, whether its counterpart
+    is published, and ``newest``, the tokens (``entry_token``) of the newest articles of the
+    language, of which the "Latest News" list shows the first others."""
+    text = "\x1f".join(
+        (inputs, "article", _entry(entry), counterpart.url if counterpart else "-", newest)
+    )
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def entry_token(entry: Entry) -> str:
+    """What stands for an article in a key: its language, folder and source's digest (all
+    else shown of it is read from the source)."""
+    return _entry(entry)
+
+
 def _entry(entry: Entry) -> str:
     return f"<{entry.lang}/{entry.slug}@{entry.digest}>"
 

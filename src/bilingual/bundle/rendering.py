@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual.bundle.feeds import Located
 from bilingual.bundle.links import page_links
 from bilingual.bundle.pages import Page
 from bilingual.bundle.record import links_json
+from bilingual.bundle.site import Entry
+from bilingual.bundle.write import write_new
 
 if TYPE_CHECKING:
     from bilingual.bundle.render import Renderer
@@ -37,6 +41,18 @@ REUSE_CHUNK = 256
 WINDOW = 4
 
 Task = tuple[str, list[Page] | list[tuple[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A page to write: rendered from ``page``, or, with a ``sha256``, taken from the old
+    bundle if its file there has that checksum."""
+
+    path: str
+    page: Page | None
+    sha256: str | None
+    located: Located
+    entry: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,38 +108,38 @@ def work(task: Task, place: Place | None = None) -> list[Done]:
 
 def _render(renderer: Renderer, folder: Path, page: Page) -> Done:
     html = renderer.html(page)
-    write_file(folder / page.path, html)
+    write_new(folder / page.path, html)
     links = page_links(page.path, html.decode("utf-8"))
     return Done(page.path, hashlib.sha256(html).hexdigest(), links_json(links))
 
 
 def _reuse(place: Place, path: str, sha: str) -> Done:
-    """Link the old bundle's file into the new folder, and keep it only when its bytes are the
-    recorded ones (hashed after linking: what is kept is what was checked)."""
+    """Link the old bundle's file into the new folder (unless it is linked there already, as in
+    a recycled folder), and keep it only when its bytes are the recorded ones: hashed after
+    linking, so that what is kept is what was checked."""
     assert place.old is not None
+    source = place.old / path
     target = place.folder / path
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(place.old / path, target)
+        have = os.lstat(source)
+        if not stat.S_ISREG(have.st_mode):
+            raise FileNotFoundError(source)
+        try:
+            there = os.lstat(target)
+        except FileNotFoundError:
+            there = None
+        if there is None or (there.st_ino, there.st_dev) != (have.st_ino, have.st_dev):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if there is not None:
+                target.unlink()
+            os.link(source, target)
         with target.open("rb") as handle:
             found = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         found = ""
     if found != sha:
-        target.unlink(missing_ok=True)
         return Done(path, "")
     return Done(path, sha)
-
-
-def write_file(target: Path, data: bytes) -> None:
-    """Write a new file of the bundle (its folders made as needed)."""
-    from bilingual.errors import BundleError
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as exc:
-        raise BundleError(f"cannot write the bundle: {exc.strerror or exc}", path=target) from None
 
 
 def run(tasks: Iterable[Task], place: Place, jobs: int, *, parallel: bool) -> Iterator[list[Done]]:
@@ -149,22 +165,20 @@ def run(tasks: Iterable[Task], place: Place, jobs: int, *, parallel: bool) -> It
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def chunked(
-    pages: Iterable[tuple[Page, str | None]], on_page: Callable[[Page], None]
-) -> Iterator[Task]:
-    """Tasks for ``pages`` (each with the SHA-256 its old file must have to be taken, or None
-    to render it), in chunks; ``on_page`` sees every page as it goes by."""
+def chunked(items: Iterable[Item], on_item: Callable[[Item], None]) -> Iterator[Task]:
+    """Tasks for ``items``, in chunks; ``on_item`` sees every item as it goes by."""
     render: list[Page] = []
     reuse: list[tuple[str, str]] = []
-    for page, sha in pages:
-        on_page(page)
-        if sha is None:
-            render.append(page)
+    for item in items:
+        on_item(item)
+        if item.sha256 is None:
+            assert item.page is not None
+            render.append(item.page)
             if len(render) >= RENDER_CHUNK:
                 yield "render", render
                 render = []
         else:
-            reuse.append((page.path, sha))
+            reuse.append((item.path, item.sha256))
             if len(reuse) >= REUSE_CHUNK:
                 yield "reuse", reuse
                 reuse = []
