@@ -65,7 +65,27 @@ def manifest(
         "broken_links": [{"page": b.page, "target": b.target} for b in broken],
         "files": dict(files.digests()),
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return (dumps(data) + "\n").encode()
+
+
+def dumps(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``, the same text (a
+    test holds the two equal), faster: with ``indent`` the json module encodes in Python, and
+    took a second for the manifest of 20,000 pages."""
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {dumps(value[key], inner)}"
+            for key in sorted(value)
+        ]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + dumps(item, inner) for item in value) + f"\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def checksums(files: Files) -> bytes:

@@ -20,6 +20,7 @@ found to hash to what the record says: a page someone edited is rendered again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -71,41 +72,47 @@ def inputs_key(root: Path, *parts: object) -> str:
 
 
 def page_key(page: Page, inputs: str) -> str:
-    """The digest of what ``page``'s bytes depend on: ``inputs`` and its context, each article
-    in it standing for its source (language, folder and digest: the rest is read from it)."""
+    """The digest of what ``page``'s bytes depend on: ``inputs`` and its context, in which the
+    page's own article stands for its source (``source_token``) and an article in a list for
+    what a list can show of it (``entry_token``)."""
     parts = [inputs, page.path, page.template, page.lang]
     if page.entry is not None:
-        parts.append(_entry(page.entry))
+        parts.append(source_token(page.entry))
     _canon(page.context, parts)
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def article_key(inputs: str, entry: Entry, counterpart: Entry | None, newest: str) -> str:
     """The key of an article's page, from what ``Pages.article`` makes its context of, without
-    making it (most pages of a rebuild are not rendered): the article, whether its counterpart
-    is published, and ``newest``, the tokens (``entry_token``) of the newest articles of the
-    language, of which the "Latest News" list shows the first others."""
-    text = "\x1f".join(
-        (inputs, "article", _entry(entry), counterpart.url if counterpart else "-", newest)
-    )
+    making it (most pages of a rebuild are not rendered): the article's source, whether its
+    counterpart is published, and ``newest``, the tokens (``entry_token``) of the newest
+    articles of the language, of which the "Latest News" list shows the first others."""
+    where = counterpart.url if counterpart else "-"
+    text = "\x1f".join((inputs, "article", source_token(entry), where, newest))
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+#: What a list of articles may show of one: every field but the digest of its source, so that
+#: an edit of a body leaves the lists it appears in as they are.
+_LISTED = tuple(f.name for f in dataclasses.fields(Entry) if f.name != "digest")
+
+
 def entry_token(entry: Entry) -> str:
-    """What stands for an article in a key: its language, folder and source's digest (all
-    else shown of it is read from the source)."""
-    return _entry(entry)
+    """What stands for an article in a list, in a key."""
+    return repr(tuple(getattr(entry, name) for name in _LISTED))
 
 
-def _entry(entry: Entry) -> str:
-    return f"<{entry.lang}/{entry.slug}@{entry.digest}>"
+def source_token(entry: Entry) -> str:
+    """What stands for the article a page shows, in a key: its list token and its source's
+    digest (the body is read from the source)."""
+    return f"{entry_token(entry)}@{entry.digest}"
 
 
 def _canon(value: Any, parts: list[str]) -> None:
     """``value`` written into ``parts`` unambiguously; functions (``link``) are left out, as
     they are made from the page's path."""
     if isinstance(value, Entry):
-        parts.append(_entry(value))
+        parts.append(entry_token(value))
     elif isinstance(value, Mapping):
         parts.append("{")
         for name, item in value.items():

@@ -8,11 +8,12 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
 from collections.abc import Container, Iterator, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from bilingual.errors import BundleError
 
@@ -21,18 +22,15 @@ MANIFEST = "manifest.json"
 GENERATOR = "bilingual bundle"
 
 
+_UNSAFE = re.compile(r"(?:^|/)(?:\.|/|$)|[\\\x00-\x1f]")
+
+
 def safe_path(relative: str) -> str:
     """``relative`` if it names a file inside the output folder; ``BundleError`` otherwise
     (absolute, ``..``, empty or hidden segments, backslashes, control characters)."""
-    path = PurePosixPath(relative)
-    bad = (
-        not relative
-        or path.is_absolute()
-        or "\\" in relative
-        or any(ord(c) < 32 for c in relative)
-        or any(part in ("", ".", "..") or part.startswith(".") for part in relative.split("/"))
-    )
-    if bad:
+    # A segment that is empty or starts with "." (".", "..", hidden), a leading "/" (an empty
+    # first segment), a backslash or a control character: one pattern, as it runs per file.
+    if not relative or _UNSAFE.search(relative):
         raise BundleError(
             f"output path would leave the bundle or hide in it: {relative!r}",
             hint="article folders and categories must be plain names (letters, digits, '-')",
