@@ -100,13 +100,10 @@ def render_pages(
                 path = entry.url + "index.html"
                 counterpart = site.counterpart(entry)
                 sha = claim(path, article_key(inputs, entry, counterpart, newest), entry.path)
-                if sha is None:
-                    page = pages.article(entry)
-                    yield Item(path, page, None, _located(page), entry)
-                else:
-                    target = counterpart.url if counterpart else None
-                    alternates = tuple(pages.alternates(path, lang, target))
-                    yield Item(path, None, sha, Located(path, alternates, entry.date), entry)
+                target = counterpart.url if counterpart else None
+                alternates = tuple(pages.alternates(path, lang, target))
+                # The page itself is made where it is rendered, if it is.
+                yield Item(path, None, sha, Located(path, alternates, entry.date), entry)
 
     def on_item(item: Item) -> None:
         done.located.append(item.located)
@@ -117,7 +114,7 @@ def render_pages(
 
     jobs = options.jobs or default_jobs()
     parallel = options.jobs > 1 or (jobs > 1 and entries >= PARALLEL_FROM)
-    place = Place(root, files.folder, files.out if done.previous else None, site.languages)
+    place = Place(root, files.folder, files.out if done.previous else None, pages)
     again: set[str] = set()
     for chunk in run(chunked(plan(), on_item), place, jobs, parallel=parallel):
         for result in chunk:

@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilingual.bundle.feeds import Located
 from bilingual.bundle.links import page_links
-from bilingual.bundle.pages import Page
+from bilingual.bundle.pages import Page, Pages
 from bilingual.bundle.record import links_json
 from bilingual.bundle.site import Entry
 from bilingual.bundle.write import write_new
@@ -40,12 +40,15 @@ REUSE_CHUNK = 256
 #: Chunks in flight per worker: enough to keep it busy, few enough to bound memory.
 WINDOW = 4
 
+#: ("render", pages), ("articles", [(lang, slug), ...]) to render from the site the worker
+#: has, or ("reuse", [(path, sha256), ...]).
 Task = tuple[str, list[Page] | list[tuple[str, str]]]
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A page to write: rendered from ``page``, or, with a ``sha256``, taken from the old
+    """A page to write: rendered from ``page`` (an article's page from ``entry``, when there is
+    no ``page``: the worker makes it from the site), or, with a ``sha256``, taken from the old
     bundle if its file there has that checksum."""
 
     path: str
@@ -68,17 +71,19 @@ class Done:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a worker works: the content root, the new folder and the old bundle."""
+    """What a worker works with: the content root, the new folder, the old bundle, and the
+    site (a forked worker shares it with the parent: an article's page is made there from its
+    language and folder, instead of being sent)."""
 
     root: Path
     folder: Path
     old: Path | None
-    languages: tuple[str, ...]
+    pages: Pages
 
 
 _PLACE: Place | None = None
-#: The renderer of the place a process last worked for (its templates compiled once).
-_RENDERER: dict[Place, Renderer] = {}
+#: The renderer of the build a process last worked for (its templates compiled once).
+_RENDERER: dict[Path, Renderer] = {}
 
 
 def _start(place: Place) -> None:
@@ -87,12 +92,12 @@ def _start(place: Place) -> None:
 
 
 def _renderer(place: Place) -> Renderer:
-    if place not in _RENDERER:
+    if place.folder not in _RENDERER:
         from bilingual.bundle.render import Renderer
 
         _RENDERER.clear()
-        _RENDERER[place] = Renderer(place.root, place.languages)
-    return _RENDERER[place]
+        _RENDERER[place.folder] = Renderer(place.root, place.pages.site.languages)
+    return _RENDERER[place.folder]
 
 
 def work(task: Task, place: Place | None = None) -> list[Done]:
@@ -100,10 +105,15 @@ def work(task: Task, place: Place | None = None) -> list[Done]:
     place = place or _PLACE
     assert place is not None
     kind, items = task
-    if kind == "render":
-        renderer = _renderer(place)
-        return [_render(renderer, place.folder, page) for page in items]  # type: ignore[arg-type]
-    return [_reuse(place, path, sha) for path, sha in items]  # type: ignore[misc]
+    if kind == "reuse":
+        return [_reuse(place, path, sha) for path, sha in items]  # type: ignore[misc]
+    renderer = _renderer(place)
+    if kind == "articles":
+        site = place.pages.site
+        pages = [place.pages.article(site.entry(lang, slug)) for lang, slug in items]  # type: ignore[misc]
+    else:
+        pages = items  # type: ignore[assignment]
+    return [_render(renderer, place.folder, page) for page in pages]
 
 
 def _render(renderer: Renderer, folder: Path, page: Page) -> Done:
@@ -167,22 +177,21 @@ def run(tasks: Iterable[Task], place: Place, jobs: int, *, parallel: bool) -> It
 
 def chunked(items: Iterable[Item], on_item: Callable[[Item], None]) -> Iterator[Task]:
     """Tasks for ``items``, in chunks; ``on_item`` sees every item as it goes by."""
-    render: list[Page] = []
-    reuse: list[tuple[str, str]] = []
+    chunks: dict[str, list[Any]] = {"render": [], "articles": [], "reuse": []}
     for item in items:
         on_item(item)
-        if item.sha256 is None:
-            assert item.page is not None
-            render.append(item.page)
-            if len(render) >= RENDER_CHUNK:
-                yield "render", render
-                render = []
+        if item.sha256 is not None:
+            kind, work_item = "reuse", (item.path, item.sha256)
+        elif item.page is not None:
+            kind, work_item = "render", item.page
         else:
-            reuse.append((item.path, item.sha256))
-            if len(reuse) >= REUSE_CHUNK:
-                yield "reuse", reuse
-                reuse = []
-    if reuse:
-        yield "reuse", reuse
-    if render:
-        yield "render", render
+            assert item.entry is not None
+            kind, work_item = "articles", (item.entry.lang, item.entry.slug)
+        chunk = chunks[kind]
+        chunk.append(work_item)
+        if len(chunk) >= (REUSE_CHUNK if kind == "reuse" else RENDER_CHUNK):
+            yield kind, chunk
+            chunks[kind] = []
+    for kind, chunk in chunks.items():
+        if chunk:
+            yield kind, chunk

@@ -103,6 +103,10 @@ class Site:
         """The published other side of ``entry``'s article, if there is one."""
         return self._index().get((self.other(entry.lang), entry.slug))
 
+    def entry(self, lang: str, slug: str) -> Entry:
+        """The published side of an article (``KeyError`` when there is none)."""
+        return self._index()[(lang, slug)]
+
     def categories(self, lang: str) -> dict[str, list[Entry]]:
         """Each category of ``lang``'s entries (sorted by name), its entries newest first."""
         found: dict[str, list[Entry]] = {}
