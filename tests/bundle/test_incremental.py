@@ -224,3 +224,20 @@ def test_jobs_give_the_same_bytes_as_one_process(site, cli, tmp_path):
         )  # fmt: skip
         assert code == 0, stderr
     assert snapshot(tmp_path / "j0") == snapshot(tmp_path / "j1") == snapshot(tmp_path / "j2")
+
+
+def test_a_page_edited_in_place_is_caught_when_others_are_trusted_by_their_stamp(builds):
+    builds.build()
+    time.sleep(2.1)  # the pages' stamps are now older than the record by more than a tick
+    builds.build()
+    page = builds.out / "en/forum/index.html"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("Forum Held", "Forum HELD"), encoding="utf-8")  # same size
+    code, stdout, stderr = builds.cli(
+        "bundle", "--root", builds.root.path, "--out", builds.out, "--base-url",
+        "https://news.example.edu.cn/",
+    )  # fmt: skip
+    assert code == 0
+    assert "1 file(s) of the old bundle were not what was written there" in stderr
+    assert counts(stdout) == (1, PAGES - 1)
+    assert page.read_text("utf-8") == text

@@ -112,9 +112,8 @@ def build(
             )
             files.publish(mtime)
             if record is not None:
-                record.store(
-                    site.sides, done.outputs, done.previous, dict(files.digests())[MANIFEST]
-                )
+                manifest_sha = dict(files.digests())[MANIFEST]
+                record.store(site.sides, done.outputs, done.previous, manifest_sha, files.stamps)
             archive = None
             if options.archive:
                 archive = archive_path(out, options.archive)

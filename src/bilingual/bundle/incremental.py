@@ -10,7 +10,9 @@ The result is the same, byte for byte, as a build that renders every page.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +29,20 @@ from bilingual.bundle.record import (
     inputs_key,
     page_key,
 )
-from bilingual.bundle.rendering import PARALLEL_FROM, Done, Item, Place, chunked, run, work
+from bilingual.bundle.rendering import (
+    PARALLEL_FROM,
+    RENDER_CHUNK,
+    REUSE_CHUNK,
+    Done,
+    Item,
+    Place,
+    Task,
+    chunked,
+    run,
+    work,
+)
 from bilingual.bundle.site import LATEST, Entry, Site
-from bilingual.bundle.write import MANIFEST, Files
+from bilingual.bundle.write import MANIFEST, Files, stamp_of
 from bilingual.errors import BundleError
 
 if TYPE_CHECKING:
@@ -77,17 +90,19 @@ def render_pages(
     keys: dict[str, str] = {}
     pages = Pages(site, options.base_url)
 
-    def claim(path: str, key: str, by: str) -> str | None:
-        """Reserve the page's path; the checksum its old file must have to be taken, or None
-        when it must be rendered."""
+    def claim(path: str, key: str, by: str) -> tuple[str | None, bool]:
+        """Reserve the page's path: the checksum its old file must have to be taken (None
+        when it must be rendered), and whether it is ready (``_ready``)."""
         keys[path] = key
         files.claim(path, by)
         was = done.previous.get(path)
-        return was.sha256 if was is not None and was.key == key else None
+        if was is None or was.key != key:
+            return None, False
+        return was.sha256, record is not None and _ready(record, files, path, was)
 
     def made(page: Page) -> Item:
-        sha = claim(page.path, page_key(page, inputs), page.template)
-        return Item(page.path, page, sha, _located(page))
+        sha, ready = claim(page.path, page_key(page, inputs), page.template)
+        return Item(page.path, page, sha, _located(page), ready=ready)
 
     def plan() -> Iterator[Item]:
         # In the order of Pages.all, so that two pages claiming one path are named alike.
@@ -99,11 +114,13 @@ def render_pages(
             for entry in site.entries[lang]:
                 path = entry.url + "index.html"
                 counterpart = site.counterpart(entry)
-                sha = claim(path, article_key(inputs, entry, counterpart, newest), entry.path)
+                key = article_key(inputs, entry, counterpart, newest)
+                sha, ready = claim(path, key, entry.path)
                 target = counterpart.url if counterpart else None
                 alternates = tuple(pages.alternates(path, lang, target))
                 # The page itself is made where it is rendered, if it is.
-                yield Item(path, None, sha, Located(path, alternates, entry.date), entry)
+                located = Located(path, alternates, entry.date)
+                yield Item(path, None, sha, located, entry, ready=ready)
 
     def on_item(item: Item) -> None:
         done.located.append(item.located)
@@ -112,11 +129,29 @@ def render_pages(
             if advance:
                 advance(1)
 
+    def triage(items: Iterator[Item]) -> Iterator[Item]:
+        """The items with work to do; the others (ready) are kept here and now."""
+        for item in items:
+            if item.ready and item.sha256:
+                on_item(item)
+                _keep(done, files, keys, Done(item.path, item.sha256))
+            else:
+                yield item
+
+    tasks = chunked(triage(plan()), on_item)
+    # Worker processes pay when there is enough to do: look ahead until there is.
+    head: list[Task] = []
+    weight = 0
+    for task in tasks:
+        head.append(task)
+        weight += len(task[1]) // (REUSE_CHUNK // RENDER_CHUNK if task[0] == "reuse" else 1)
+        if weight >= PARALLEL_FROM:
+            break
     jobs = options.jobs or default_jobs()
-    parallel = options.jobs > 1 or (jobs > 1 and entries >= PARALLEL_FROM)
+    parallel = options.jobs > 1 or (jobs > 1 and weight >= PARALLEL_FROM)
     place = Place(root, files.folder, files.out if done.previous else None, pages)
     again: set[str] = set()
-    for chunk in run(chunked(plan(), on_item), place, jobs, parallel=parallel):
+    for chunk in run(itertools.chain(head, tasks), place, jobs, parallel=parallel):
         for result in chunk:
             if result.sha256:
                 _keep(done, files, keys, result)
@@ -134,6 +169,19 @@ def render_pages(
     links = ((path, json.loads(out.links)) for path, out in done.outputs.items())
     done.broken = broken_links(links, files)
     return done
+
+
+def _ready(record: BuildRecord, files: Files, path: str, was: Output) -> bool:
+    """Whether the old bundle's file is, by its stamp, the one the record describes, and is
+    linked in the new folder already (a recycled spare): nothing to do, not even to hash it."""
+    try:
+        have = os.lstat(f"{files.out}/{path}")
+        if not record.trusts(was, stamp_of(have)):
+            return False
+        there = os.lstat(f"{files.folder}/{path}")
+    except OSError:
+        return False
+    return (there.st_ino, there.st_dev) == (have.st_ino, have.st_dev)
 
 
 def _keep(done: Rendered, files: Files, keys: dict[str, str], result: Done) -> None:

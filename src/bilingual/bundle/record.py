@@ -36,7 +36,7 @@ from bilingual.bundle.site import Entry, Side
 from bilingual.cache import RACY_NS
 from bilingual.state import open_db, transaction
 
-SCHEMA = 1
+SCHEMA = 2
 FILE = "build.sqlite"
 
 Warn = Callable[[str], None]
@@ -50,6 +50,10 @@ class Output:
     key: str
     sha256: str
     links: str
+    #: The published file's stamp (ctime, size, inode) when the record was written: a file
+    #: whose stamp is unchanged since well before then is not hashed again (the stamp changes
+    #: with any write, and its ctime cannot be set back).
+    stamp: str = ""
 
 
 def inputs_key(root: Path, *parts: object) -> str:
@@ -140,6 +144,8 @@ class BuildRecord:
         self.out = out
         self._warn = warn
         self._sides: dict[str, tuple[Side, int]] | None = None
+        #: When the rows of the output folder were written (their stamps' racy limit).
+        self.stored_ns = 0
         self._trusted: set[str] = set()
 
     def known(self, rel: str, stamp: str) -> Side | None:
@@ -172,17 +178,23 @@ class BuildRecord:
         this record wrote (``manifest_sha``); else none."""
         try:
             found = self.conn.execute(
-                "SELECT manifest FROM builds WHERE out = ?", (self.out,)
+                "SELECT manifest, stored_ns FROM builds WHERE out = ?", (self.out,)
             ).fetchone()
             if found is None or not manifest_sha or found[0] != manifest_sha:
                 return {}
+            self.stored_ns = found[1]
             rows = self.conn.execute(
-                "SELECT path, key, sha256, links FROM outputs WHERE out = ?", (self.out,)
+                "SELECT path, key, sha256, links, stamp FROM outputs WHERE out = ?", (self.out,)
             )
-            return {path: Output(key, sha, links) for path, key, sha, links in rows}
+            return {path: Output(*rest) for path, *rest in rows}
         except sqlite3.Error as exc:
             self._fail(exc)
             return {}
+
+    def trusts(self, was: Output, stamp: str) -> bool:
+        """Whether a published file whose stamp is ``stamp`` is the one ``was`` records, by
+        its stamp: the same, and older than the record by more than a clock tick can hide."""
+        return bool(stamp) and stamp == was.stamp and _ns(stamp) < self.stored_ns - RACY_NS
 
     def store(
         self,
@@ -190,9 +202,10 @@ class BuildRecord:
         outputs: Mapping[str, Output],
         previous: Mapping[str, Output],
         manifest_sha: str,
+        stamps: Mapping[str, str],
     ) -> None:
-        """Keep what this build read and wrote: rows that changed are written, rows of files
-        that are gone deleted (one transaction)."""
+        """Keep what this build read and wrote, with the stamps of the published files: rows
+        that changed are written, rows of files that are gone deleted (one transaction)."""
         now = time.time_ns()
         fresh = [
             (rel, s.stamp, s.digest, now, json.dumps(s.fields, ensure_ascii=False))
@@ -200,11 +213,11 @@ class BuildRecord:
             if rel not in self._trusted
         ]
         gone = [(rel,) for rel in self._sides or () if rel not in sides]
-        changed = [
-            (self.out, path, o.key, o.sha256, o.links)
-            for path, o in outputs.items()
-            if previous.get(path) != o
-        ]
+        changed = []
+        for path, o in outputs.items():
+            row = Output(o.key, o.sha256, o.links, stamps.get(path, ""))
+            if previous.get(path) != row:
+                changed.append((self.out, path, row.key, row.sha256, row.links, row.stamp))
         dropped = [(self.out, path) for path in previous if path not in outputs]
         try:
             with transaction(self.conn):
@@ -216,10 +229,10 @@ class BuildRecord:
                 )
                 self.conn.executemany("DELETE FROM outputs WHERE out = ? AND path = ?", dropped)
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", changed
+                    "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)", changed
                 )
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO builds VALUES (?, ?)", (self.out, manifest_sha)
+                    "INSERT OR REPLACE INTO builds VALUES (?, ?, ?)", (self.out, manifest_sha, now)
                 )
         except sqlite3.Error as exc:
             self._fail(exc)
@@ -248,11 +261,19 @@ def _create(conn: sqlite3.Connection) -> None:
         "CREATE TABLE sources (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL,"
         " stored_ns INTEGER NOT NULL, fields TEXT NOT NULL)"
     )
-    conn.execute("CREATE TABLE builds (out TEXT PRIMARY KEY, manifest TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE builds (out TEXT PRIMARY KEY, manifest TEXT NOT NULL,"
+        " stored_ns INTEGER NOT NULL)"
+    )
     conn.execute(
         "CREATE TABLE outputs (out TEXT NOT NULL, path TEXT NOT NULL, key TEXT NOT NULL,"
-        " sha256 TEXT NOT NULL, links TEXT NOT NULL, PRIMARY KEY (out, path))"
+        " sha256 TEXT NOT NULL, links TEXT NOT NULL, stamp TEXT NOT NULL,"
+        " PRIMARY KEY (out, path))"
     )
+
+
+def _ns(stamp: str) -> int:
+    return int(stamp.split(":", 1)[0])
 
 
 def links_json(links: Iterable[tuple[str, str]]) -> str:

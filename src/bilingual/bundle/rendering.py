@@ -56,6 +56,9 @@ class Item:
     sha256: str | None
     located: Located
     entry: Entry | None = None
+    #: Taken from the old bundle as it is: its stamp says it is the file recorded, and the new
+    #: folder (the recycled spare) holds it already.
+    ready: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,8 @@ class Files:
             ) from None
         self._digests: dict[str, str] = {}
         self._by: dict[str, str] = {}
+        #: Each file's stamp once published (``stamp_of``).
+        self.stamps: dict[str, str] = {}
         self.published = False
 
     def __enter__(self) -> Files:
@@ -135,7 +137,7 @@ class Files:
         ensure_ours(self.out)  # again: someone may have put a file there meanwhile
         old = None
         try:
-            _settle(self.folder, self._digests, mtime)
+            self.stamps = _settle(self.folder, self._digests, mtime)
             if self.out.exists():
                 old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.old-"))
                 self.out.replace(old / "bundle")
@@ -186,21 +188,32 @@ def ensure_ours(out: Path) -> None:
         )
 
 
-def _settle(folder: Path, keep: Container[str], mtime: int) -> None:
+def stamp_of(info: os.stat_result) -> str:
+    """A published file's stamp, as the build record keeps it: ``ctime_ns:size:inode``."""
+    return f"{info.st_ctime_ns}:{info.st_size}:{info.st_ino}"
+
+
+def _settle(folder: Path, keep: Container[str], mtime: int) -> dict[str, str]:
     """Remove what the build did not write (a recycled folder's leftovers), then give every
     file and folder one time and the usual permissions, so that two builds of the same sources
     are the same down to their metadata. Files already right (hard links to the published
-    bundle) are left as they are."""
+    bundle) are left as they are. Returns each file's stamp, once settled."""
     umask = os.umask(0)
     os.umask(umask)
     modes = (0o666 & ~umask, 0o777 & ~umask)
     ns = mtime * 1_000_000_000
 
-    def fix(path: str, info: os.stat_result, mode: int) -> None:
+    stamps: dict[str, str] = {}
+
+    def fix(path: str, info: os.stat_result, mode: int) -> os.stat_result:
+        changed = False
         if stat.S_IMODE(info.st_mode) != mode:
             os.chmod(path, mode)  # noqa: PTH101 - strings: this runs for every file
+            changed = True
         if info.st_mtime_ns != ns:  # not the access time: reading a file may change it
             os.utime(path, ns=(ns, ns))
+            changed = True
+        return os.lstat(path) if changed else info
 
     def visit(path: str, rel: str) -> bool:
         """Settle a folder; whether anything is left in it."""
@@ -215,7 +228,7 @@ def _settle(folder: Path, keep: Container[str], mtime: int) -> None:
                 os.unlink(item.path)  # noqa: PTH108
             else:
                 kept = True
-                fix(item.path, item.stat(follow_symlinks=False), modes[0])
+                stamps[name] = stamp_of(fix(item.path, item.stat(follow_symlinks=False), modes[0]))
         if not kept and rel:
             os.rmdir(path)  # noqa: PTH106
             return False
@@ -223,6 +236,7 @@ def _settle(folder: Path, keep: Container[str], mtime: int) -> None:
         return True
 
     visit(str(folder), "")
+    return stamps
 
 
 def _files(folder: Path) -> Iterator[str]:
