@@ -88,6 +88,7 @@ def render_pages(
     entries = sum(len(found) for found in site.entries.values())
     advance = progress("rendering", entries) if progress else None
     keys: dict[str, str] = {}
+    tokens: dict[int, str] = {}
     pages = Pages(site, options.base_url)
 
     def claim(path: str, key: str, by: str) -> tuple[str | None, bool]:
@@ -101,7 +102,7 @@ def render_pages(
         return was.sha256, record is not None and _ready(record, files, path, was)
 
     def made(page: Page) -> Item:
-        sha, ready = claim(page.path, page_key(page, inputs), page.template)
+        sha, ready = claim(page.path, page_key(page, inputs, tokens), page.template)
         return Item(page.path, page, sha, _located(page), ready=ready)
 
     def plan() -> Iterator[Item]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,16 +77,19 @@ def dumps(value: Any, indent: str = "") -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: {dumps(value[key], inner)}"
-            for key in sorted(value)
-        ]
+        items = [f"{inner}{dumps(key)}: {dumps(value[key], inner)}" for key in sorted(value)]
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
         return "[\n" + ",\n".join(inner + dumps(item, inner) for item in value) + f"\n{indent}]"
+    if isinstance(value, str) and not _ESCAPED.search(value):
+        return f'"{value}"'  # most strings (paths, digests) need no escape
     return json.dumps(value, ensure_ascii=False)
+
+
+#: What ``json.dumps(..., ensure_ascii=False)`` escapes in a string.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 
 
 def checksums(files: Files) -> bytes:

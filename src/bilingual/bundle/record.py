@@ -21,7 +21,6 @@ found to hash to what the record says: a page someone edited is rendered again.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -75,14 +74,15 @@ def inputs_key(root: Path, *parts: object) -> str:
     return hasher.hexdigest()
 
 
-def page_key(page: Page, inputs: str) -> str:
+def page_key(page: Page, inputs: str, tokens: dict[int, str] | None = None) -> str:
     """The digest of what ``page``'s bytes depend on: ``inputs`` and its context, in which the
     page's own article stands for its source (``source_token``) and an article in a list for
-    what a list can show of it (``entry_token``)."""
+    what a list can show of it (``entry_token``). ``tokens`` keeps the articles' tokens, by
+    ``id``, from page to page (an article is in several lists)."""
     parts = [inputs, page.path, page.template, page.lang]
     if page.entry is not None:
         parts.append(source_token(page.entry))
-    _canon(page.context, parts)
+    _canon(page.context, parts, {} if tokens is None else tokens)
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -112,27 +112,28 @@ def source_token(entry: Entry) -> str:
     return f"{entry_token(entry)}@{entry.digest}"
 
 
-def _canon(value: Any, parts: list[str]) -> None:
+def _canon(value: Any, parts: list[str], tokens: dict[int, str]) -> None:
     """``value`` written into ``parts`` unambiguously; functions (``link``) are left out, as
     they are made from the page's path."""
     if isinstance(value, Entry):
-        parts.append(entry_token(value))
+        token = tokens.get(id(value))
+        if token is None:
+            token = tokens[id(value)] = entry_token(value)
+        parts.append(token)
     elif isinstance(value, Mapping):
         parts.append("{")
         for name, item in value.items():
             if not callable(item):
                 parts.append(str(name))
-                _canon(item, parts)
+                _canon(item, parts, tokens)
         parts.append("}")
     elif isinstance(value, list | tuple):
         parts.append("[")
         for item in value:
-            _canon(item, parts)
+            _canon(item, parts, tokens)
         parts.append("]")
-    elif value is None or isinstance(value, str | int | dt.date):
+    else:  # strings, numbers, dates, None; settings (filings): dataclasses with a stable repr
         parts.append(repr(value))
-    else:
-        parts.append(repr(value))  # settings (filings): dataclasses with a stable repr
 
 
 class BuildRecord:
