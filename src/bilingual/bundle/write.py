@@ -77,7 +77,9 @@ class Files:
             self.folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
             spare = spare_path(out)
             if recycle and _manifest_files(spare / MANIFEST) is not None:
-                spare.replace(self.folder)  # a folder renamed over an empty one
+                # A folder renamed over an empty one; another build may have taken it first.
+                with contextlib.suppress(FileNotFoundError):
+                    spare.replace(self.folder)
         except OSError as exc:
             raise BundleError(
                 f"cannot write beside the output folder: {exc.strerror or exc}", path=out.parent
