@@ -21,22 +21,20 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bilingual.fsutil import content_digest
 from bilingual.model import Finding, Location, Severity
-from bilingual.state import state_dir
+from bilingual.state import BUSY_SECONDS, open_db, remove_db, state_dir, transaction
 
 #: Bumped when the tables or the way findings are stored change: an older file is rebuilt.
 SCHEMA = 2
 FILE = "cache.sqlite"
 #: A stamp this close to (or after) the moment its row was written is verified by digest.
 RACY_NS = 2_000_000_000
-#: How long to wait for another process's write before going on without the cache.
-BUSY_SECONDS = 10.0
 #: A plan (checks, settings, glossary) unused this long has its results dropped: an office
 #: that changed its settings will not go back to the old ones.
 UNUSED_NS = 30 * 24 * 3600 * 1_000_000_000
@@ -178,7 +176,7 @@ class ResultCache:
         if not rows:
             return
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO results (article, plan, zh_stamp, en_stamp, "
                     "zh_digest, en_digest, stored_ns, suppressed, findings) "
@@ -195,7 +193,7 @@ class ResultCache:
         if not self.writable:
             return
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.executemany(
                     "DELETE FROM results WHERE plan = ? AND article = ?",
                     [(self.plan, article) for article in articles],
@@ -251,65 +249,33 @@ def open_cache(
     """The content root's cache for ``plan``, made on first use; None when it cannot be used
     this run (``warn`` says why). A broken file is rebuilt; a read-only one is only read; one
     another process holds longer than ``timeout`` seconds is not used."""
-    try:
-        folder = state_dir(root)
-    except OSError as exc:
-        warn(f"{root / '.bilingual'}: cannot be made ({exc.strerror}): the cache is not used")
+    db = open_db(
+        root,
+        FILE,
+        SCHEMA,
+        _create,
+        warn,
+        noun="cache",
+        read_only="results are read from it but not kept",
+        timeout=timeout,
+    )
+    if db is None:
         return None
-    path = folder / FILE
-    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-    for attempt in range(2):
-        try:
-            return _open(path, plan, writable=writable, warn=warn, timeout=timeout)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                warn(f"{path} is locked by another process ({exc}): the cache is not used")
-                return None
-            problem: sqlite3.Error = exc
-        except sqlite3.DatabaseError as exc:  # not a database, malformed, failed its check
-            problem = exc
-        if attempt or not writable:
-            warn(f"{path} cannot be used ({problem}): the cache is not used")
-            return None
-        warn(f"{path} is not a usable cache ({problem}): rebuilt")
-        _remove(path)
-    return None  # pragma: no cover - the loop returns
-
-
-def _open(path: Path, plan: str, *, writable: bool, warn: Warn, timeout: float) -> ResultCache:
-    if writable:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-    elif path.exists():
-        conn = sqlite3.connect(
-            f"{path.as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None
-        )
-        warn(f"{path} is read-only: results are read from it but not kept")
-    else:
-        raise sqlite3.OperationalError("the folder is read-only and there is no cache yet")
     try:
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise sqlite3.DatabaseError(f"integrity check: {check[0] if check else 'no answer'}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA:
-            if not writable:
-                raise sqlite3.DatabaseError(f"schema {version}, this tool reads {SCHEMA}")
-            if version:
-                warn(f"{path} was written by another version of bilingual: rebuilt")
-            _create(conn)
-        if writable:
-            _tidy(conn, _tool_prefix() + plan)
-    except BaseException:
-        conn.close()
-        raise
-    return ResultCache(conn, path, _tool_prefix() + plan, writable=writable, warn=warn)
+        if db.writable:
+            _tidy(db.conn, _tool_prefix() + plan)
+    except sqlite3.Error as exc:
+        db.conn.close()
+        warn(f"{db.path} cannot be used ({exc}): the cache is not used")
+        return None
+    return ResultCache(db.conn, db.path, _tool_prefix() + plan, writable=db.writable, warn=warn)
 
 
 def _tidy(conn: sqlite3.Connection, plan: str) -> None:
     """Note that ``plan`` is in use, and drop what can never be used again: rows of another
     build of the tool, and of plans unused for ``UNUSED_NS``."""
     now = time.time_ns()
-    with _transaction(conn):
+    with transaction(conn):
         conn.execute("INSERT OR REPLACE INTO plans (plan, used_ns) VALUES (?, ?)", (plan, now))
         conn.execute(
             "DELETE FROM plans WHERE plan NOT LIKE ? OR used_ns < ?",
@@ -322,41 +288,18 @@ def _tool_prefix() -> str:
     return hashlib.blake2b(tool_key().encode(), digest_size=8).hexdigest() + ":"
 
 
-@contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, taken at once (``IMMEDIATE``) so that two processes writing the
-    same cache wait for each other instead of failing half-way."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
 def _create(conn: sqlite3.Connection) -> None:
-    with _transaction(conn):
-        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA:
-            return  # another process made it while this one waited
-        conn.execute("DROP TABLE IF EXISTS results")
-        conn.execute("DROP TABLE IF EXISTS plans")
-        conn.execute("CREATE TABLE plans (plan TEXT PRIMARY KEY, used_ns INTEGER NOT NULL)")
-        conn.execute(
-            "CREATE TABLE results ("
-            " article TEXT NOT NULL, plan TEXT NOT NULL,"
-            " zh_stamp TEXT NOT NULL, en_stamp TEXT NOT NULL,"
-            " zh_digest TEXT NOT NULL, en_digest TEXT NOT NULL,"
-            " stored_ns INTEGER NOT NULL, suppressed INTEGER NOT NULL, findings TEXT NOT NULL,"
-            " PRIMARY KEY (article, plan))"
-        )
-        conn.execute(f"PRAGMA user_version = {SCHEMA}")
-
-
-def _remove(path: Path) -> None:
-    for name in (path.name, path.name + "-journal", path.name + "-wal", path.name + "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            (path.parent / name).unlink()
+    conn.execute("DROP TABLE IF EXISTS results")
+    conn.execute("DROP TABLE IF EXISTS plans")
+    conn.execute("CREATE TABLE plans (plan TEXT PRIMARY KEY, used_ns INTEGER NOT NULL)")
+    conn.execute(
+        "CREATE TABLE results ("
+        " article TEXT NOT NULL, plan TEXT NOT NULL,"
+        " zh_stamp TEXT NOT NULL, en_stamp TEXT NOT NULL,"
+        " zh_digest TEXT NOT NULL, en_digest TEXT NOT NULL,"
+        " stored_ns INTEGER NOT NULL, suppressed INTEGER NOT NULL, findings TEXT NOT NULL,"
+        " PRIMARY KEY (article, plan))"
+    )
 
 
 def info(root: Path) -> dict[str, Any]:
@@ -389,7 +332,7 @@ def clear(root: Path) -> bool:
     """Delete the content root's cache; whether there was one."""
     path = cache_path(root)
     existed = path.exists()
-    _remove(path)
+    remove_db(path)
     return existed
 
 

@@ -8,19 +8,13 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
-from bilingual.bundle.links import BrokenLink, LinkCheck
-from bilingual.bundle.pages import STYLESHEET, Page, Pages
-from bilingual.bundle.site import Entry, Site, read_site
-from bilingual.bundle.write import Files, ensure_ours
+from bilingual.bundle.links import BrokenLink
+from bilingual.bundle.site import Site, read_site
+from bilingual.bundle.write import MANIFEST, Files, ensure_ours
 from bilingual.config import Config
-from bilingual.errors import BundleError, BundleRefused, UsageError
+from bilingual.errors import BundleRefused, UsageError
 from bilingual.model import Finding, Severity, Summary
-
-if TYPE_CHECKING:
-    from bilingual.bundle.render import Renderer
 
 #: Starts a task (its name and number of steps) and returns what advances it by n steps.
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -41,11 +35,14 @@ class Options:
     drafts: bool = False
     #: ``tar.gz`` or ``zip``: also write an archive of the bundle beside the folder.
     archive: str | None = None
-    #: Worker processes for the checks (0: one per core); use the result cache.
+    #: Worker processes for the checks and the rendering (0: one per core); use the result
+    #: cache and the build record.
     jobs: int = 0
     cache: bool = True
     #: A search page per language and its Pagefind index (bilingual.bundle.search).
     search: bool = True
+    #: Render every page, whatever the build record says (it is written afresh).
+    full: bool = False
 
 
 @dataclass(slots=True)
@@ -61,6 +58,9 @@ class Result:
     broken: list[BrokenLink] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     archive: Path | None = None
+    #: Pages rendered, and pages taken unchanged from the previous bundle.
+    rendered: int = 0
+    reused: int = 0
 
 
 def build(
@@ -74,43 +74,66 @@ def build(
     """Build the bundle of ``root`` into ``options.out``; ``progress`` follows the reading
     of the articles and the rendering of their pages."""
     from bilingual.bundle.archive import archive_path, write_archive
+    from bilingual.bundle.incremental import render_pages
     from bilingual.bundle.manifest import seal
+    from bilingual.bundle.record import open_record
     from bilingual.parse.discover import article_folders
 
     out = _output(root, options)
+    say = warn or (lambda _: None)
     folders = article_folders(root)
-    summary, errors = run_checks(root, config, folders, options, warn or (lambda _: None))
+    summary, errors = run_checks(root, config, folders, options, say)
     if options.strict and errors:
         raise BundleRefused(
             f"check reports {len(errors)} error(s): --strict builds nothing",
             problems=tuple(_finding_line(f) for f in errors),
             hint="run 'bilingual check' and fix them, or build without --strict",
         )
-    advance = progress("reading", len(folders)) if progress else None
-    site = read_site(root, config, drafts=options.drafts, folders=folders, progress=advance)
-    mtime = epoch(site)
-    with Files(out) as files:
-        pages, broken = _render(root, site, files, options, progress)
-        if options.strict and broken:
-            raise BundleRefused(
-                f"{len(broken)} broken internal link(s): --strict builds nothing",
-                problems=tuple(str(b) for b in broken),
+    record = open_record(root, out, say) if options.cache else None
+    try:
+        advance = progress("reading", len(folders)) if progress else None
+        known = record.known if record is not None and not options.full else None
+        site = read_site(
+            root, config, drafts=options.drafts, folders=folders, progress=advance, known=known
+        )
+        mtime = epoch(site)
+        with Files(out) as files:
+            done = render_pages(root, site, files, options, progress, record, say)
+            if options.strict and done.broken:
+                raise BundleRefused(
+                    f"{len(done.broken)} broken internal link(s): --strict builds nothing",
+                    problems=tuple(str(b) for b in done.broken),
+                )
+            seal(
+                site,
+                files,
+                summary,
+                base_url=options.base_url,
+                drafts=options.drafts,
+                broken=done.broken,
             )
-        seal(site, files, summary, base_url=options.base_url, drafts=options.drafts, broken=broken)
-        files.publish(mtime)
-        archive = None
-        if options.archive:
-            archive = archive_path(out, options.archive)
-            write_archive(files, archive, options.archive, mtime, out.name)
+            files.publish(mtime)
+            if record is not None:
+                manifest_sha = dict(files.digests())[MANIFEST]
+                record.store(site.sides, done.outputs, done.previous, manifest_sha, files.stamps)
+            archive = None
+            if options.archive:
+                archive = archive_path(out, options.archive)
+                write_archive(files, archive, options.archive, mtime, out.name)
+    finally:
+        if record is not None:
+            record.close()
     return Result(
         out=out,
         files=len(files),
-        pages=len(pages),
+        pages=len(done.outputs),  # the search pages too
         articles={lang: len(site.entries[lang]) for lang in site.languages},
         summary=summary,
-        broken=broken,
+        broken=done.broken,
         skipped=site.skipped,
         archive=archive,
+        rendered=done.rendered,
+        reused=done.reused,
     )
 
 
@@ -126,75 +149,6 @@ def _output(root: Path, options: Options) -> Path:
         raise UsageError("--out must not hold the content root or its articles", path=out)
     ensure_ours(out)  # refuse a foreign folder before the work, not after
     return out
-
-
-def _render(
-    root: Path, site: Site, files: Files, options: Options, progress: Progress | None
-) -> tuple[list[Located], list[BrokenLink]]:
-    """Render every page, one at a time, into ``files``; then the machine files and the
-    search. Returns the pages for the sitemap and the broken internal links."""
-    from bilingual.bundle.render import Renderer
-    from bilingual.bundle.search import add_search, searchable
-
-    base_url = options.base_url
-
-    entries = sum(len(found) for found in site.entries.values())
-    advance = progress("rendering", entries) if progress else None
-    renderer = Renderer(root, site.languages)
-    links = LinkCheck()
-    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
-    pages: list[Located] = []
-    search = searchable(site) if options.search else ()
-    builder = Pages(site, base_url, search=search)
-    for page in builder.all():
-        html = renderer.render(page)
-        files.add(page.path, html, page.entry.path if page.entry else page.template)
-        links.page(page.path, html.decode("utf-8"))
-        pages.append(_located(page))
-        if page.entry is not None:
-            _copy_assets(root, page.entry, files)
-            if advance:
-                advance(1)
-    _machine_files(site, files, pages, renderer, base_url)
-    if search:  # after the pages, which Pagefind reads from the folder; before the links check
-        add_search(site, builder, renderer, files, links)
-    return pages, links.broken(files)
-
-
-def _located(page: Page) -> Located:
-    alternates = tuple((a["hreflang"], a["href"]) for a in page.context.get("alternates", ()))
-    return Located(page.path, alternates, page.entry.date if page.entry else None)
-
-
-def _machine_files(
-    site: Site, files: Files, pages: list[Located], renderer: Renderer, base_url: str
-) -> None:
-    """Feeds and the sitemap (absolute addresses: with a base URL only) and robots.txt."""
-    from bilingual.bundle.body import render_body
-
-    if base_url:
-        for lang in site.languages:
-            data = atom(
-                site,
-                lang,
-                base_url,
-                lambda e: render_body(e.body, e.title),
-                lambda c, lang=lang: renderer.category_label(lang, c),
-            )
-            files.add(feed_path(lang), data, "feed")
-        listed = [p for p in pages if p.path != "index.html"]  # the root only redirects
-        files.add("sitemap.xml", sitemap(listed, base_url), "sitemap")
-    files.add("robots.txt", robots(base_url), "robots")
-
-
-def _copy_assets(root: Path, entry: Entry, files: Files) -> None:
-    folder = root / entry.path.rsplit("/", 1)[0]
-    for name in entry.assets:
-        try:
-            data = (folder / name).read_bytes()
-        except OSError as exc:
-            raise BundleError(f"cannot read: {exc.strerror or exc}", path=folder / name) from None
-        files.add(f"{entry.url}{name}", data, f"{entry.path.rsplit('/', 1)[0]}/{name}")
 
 
 def run_checks(

@@ -92,19 +92,43 @@ def atom(
 
 
 def sitemap(pages: Sequence[Located], base_url: str) -> bytes:
-    """``sitemap.xml``: every page, with ``xhtml:link`` alternates for its counterpart."""
-    urlset = ET.Element("urlset", {"xmlns": SITEMAP, "xmlns:xhtml": XHTML})
+    """``sitemap.xml``: every page, with ``xhtml:link`` alternates for its counterpart.
+
+    Written line by line, in the bytes ElementTree writes (``ET.indent``, then ``tostring``
+    with a declaration; a test holds the two equal): ElementTree took a second for 20,000
+    pages, more than the rest of a rebuild that renders one article.
+    """
+    out = [f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP}\""]
+    out.append(f' xmlns:xhtml="{XHTML}"')
+    if not pages:
+        return ("".join(out) + " />\n").encode()
+    out.append(">")
     for page in sorted(pages, key=lambda p: p.path):
-        url = ET.SubElement(urlset, "url")
-        _text(url, "loc", absolute(base_url, page.path.removesuffix("index.html")))
+        loc = _escape(absolute(base_url, page.path.removesuffix("index.html")))
+        out.append(f"\n  <url>\n    <loc>{loc}</loc>")
         if page.lastmod:
-            _text(url, "lastmod", page.lastmod.isoformat())
+            out.append(f"\n    <lastmod>{page.lastmod.isoformat()}</lastmod>")
         for hreflang, href in page.alternates:
-            ET.SubElement(
-                url, "xhtml:link", {"rel": "alternate", "hreflang": hreflang, "href": href}
+            out.append(
+                f'\n    <xhtml:link rel="alternate" hreflang="{_attribute(hreflang)}" '
+                f'href="{_attribute(href)}" />'
             )
-    ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+        out.append("\n  </url>")
+    out.append("\n</urlset>\n")
+    return "".join(out).encode()
+
+
+def _escape(text: str) -> str:
+    """Text as ElementTree escapes it."""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def _attribute(text: str) -> str:
+    """An attribute value as ElementTree escapes it."""
+    text = _escape(text).replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def robots(base_url: str) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -53,21 +53,19 @@ def internal(target: str) -> bool:
     return not (parts.scheme or parts.netloc or target.startswith("#") or not parts.path)
 
 
-class LinkCheck:
-    """The internal links of the pages, recorded as each is rendered (so that no page needs to
-    stay in memory), then checked against every file of the bundle."""
+def page_links(path: str, html_text: str) -> list[tuple[str, str]]:
+    """The internal links of the page at ``path``: each target as written and the bundle
+    path it names."""
+    return [(t, _resolve(path, t)) for t in targets(html_text) if internal(t)]
 
-    def __init__(self) -> None:
-        self._links: list[tuple[str, str]] = []
 
-    def page(self, path: str, html_text: str) -> None:
-        """Record the internal links of the page at ``path``."""
-        self._links.extend((path, t) for t in targets(html_text) if internal(t))
-
-    def broken(self, files: Container[str]) -> list[BrokenLink]:
-        """Every recorded link that names no file of ``files``, in page order."""
-        found = [BrokenLink(p, t) for p, t in self._links if _resolve(p, t) not in files]
-        return sorted(found, key=lambda b: b.page)
+def broken_links(
+    pages: Iterable[tuple[str, Iterable[Sequence[str]]]], files: Container[str]
+) -> list[BrokenLink]:
+    """Every link of ``pages`` (``(path, page_links)``) that names no file of ``files``, in
+    page order."""
+    found = [BrokenLink(p, t) for p, links in pages for t, target in links if target not in files]
+    return sorted(found, key=lambda b: b.page)
 
 
 def _resolve(page: str, target: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,30 @@ def manifest(
         "broken_links": [{"page": b.page, "target": b.target} for b in broken],
         "files": dict(files.digests()),
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return (dumps(data) + "\n").encode()
+
+
+def dumps(value: Any, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``, the same text (a
+    test holds the two equal), faster: with ``indent`` the json module encodes in Python, and
+    took a second for the manifest of 20,000 pages."""
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{dumps(key)}: {dumps(value[key], inner)}" for key in sorted(value)]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + dumps(item, inner) for item in value) + f"\n{indent}]"
+    if isinstance(value, str) and not _ESCAPED.search(value):
+        return f'"{value}"'  # most strings (paths, digests) need no escape
+    return json.dumps(value, ensure_ascii=False)
+
+
+#: What ``json.dumps(..., ensure_ascii=False)`` escapes in a string.
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
 
 
 def checksums(files: Files) -> bytes:

@@ -9,6 +9,8 @@ engines want them.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,12 +47,20 @@ def href(page_path: str, target: str) -> str:
     up = "../" * page_path.count("/")
     if target == "" or target.endswith("/"):
         target += "index.html"
-    return up + quote(target, safe="/.-_~")
+    return up + _quote(target)
 
 
 def absolute(base_url: str, target: str) -> str:
     """The address of ``target`` under ``base_url``, a folder ending in ``/`` left as it is."""
-    return base_url.rstrip("/") + "/" + quote(target, safe="/.-_~")
+    return base_url.rstrip("/") + "/" + _quote(target)
+
+
+#: What a path needs no quoting for: ``quote`` costs more than the rest of a link.
+_PLAIN = re.compile(r"[A-Za-z0-9/._~-]*")
+
+
+def _quote(target: str) -> str:
+    return target if _PLAIN.fullmatch(target) else quote(target, safe="/.-_~")
 
 
 def index_path(lang: str, number: int) -> str:
@@ -83,13 +93,16 @@ class Pages:
         self.search = frozenset(search)
 
     def all(self) -> Iterator[Page]:
-        """Every page: the root, then per language its indexes, categories and articles."""
+        """Every page: the root, then per language its indexes, categories, articles and
+        search page (a language of ``search``)."""
         yield self.root()
         for lang in self.site.languages:
             yield from self.indexes(lang)
             yield from self.category_pages(lang)
             for entry in self.site.entries[lang]:
                 yield self.article(entry)
+            if lang in self.search:
+                yield self.search_page(lang)
 
     def root(self) -> Page:
         """``index.html``: sends readers to the default language's home."""
@@ -128,9 +141,8 @@ class Pages:
             yield page
 
     def article(self, entry: Entry) -> Page:
-        """An article's page: its counterpart, if published, is the switcher's target."""
-        from bilingual.bundle.body import render_body
-
+        """An article's page: its counterpart, if published, is the switcher's target. Its
+        ``body`` is rendered with the page (``render.page_html``), from the source file."""
         page = Page(entry.url + "index.html", "article.html", entry.lang, entry=entry)
         counterpart = self.site.counterpart(entry)
         newest = self.site.entries[entry.lang][: LATEST + 1]
@@ -138,7 +150,6 @@ class Pages:
         page.context.update(
             self._common(page, counterpart.url if counterpart else None),
             entry=entry,
-            body=render_body(entry.body, entry.title),
             latest=latest,
         )
         return page
@@ -160,9 +171,7 @@ class Pages:
         """What every template gets: the language, links home and to the stylesheet, the
         switcher and the ``hreflang`` alternates."""
         lang, site = page.lang, self.site
-        own = page.path.removesuffix("index.html")
         switch = None
-        alternates = []
         if counterpart is not None:
             other = site.other(lang)
             switch = {
@@ -170,14 +179,10 @@ class Pages:
                 "hreflang": HTML_LANG[other],
                 "name": NATIVE[other],
             }
-            versions = {lang: own, other: counterpart}
-            alternates = [
-                {"hreflang": HTML_LANG[code], "href": self._alternate(page, versions[code])}
-                for code in site.languages
-            ]
-            alternates.append(
-                {"hreflang": "x-default", "href": self._alternate(page, versions[site.default])}
-            )
+        alternates = [
+            {"hreflang": code, "href": target}
+            for code, target in self.alternates(page.path, lang, counterpart)
+        ]
         return {
             "lang": lang,
             "html_lang": HTML_LANG[lang],
@@ -187,12 +192,25 @@ class Pages:
             "stylesheet": href(page.path, STYLESHEET),
             "switch": switch,
             "alternates": alternates,
-            "link": lambda target: href(page.path, target),
+            "link": functools.partial(href, page.path),  # a partial pickles, for workers
             # The search box: a form that sends its words to the search page (no script).
             "search": href(page.path, search_path(lang)) if lang in self.search else None,
             # Feeds need absolute links: made with a base URL only.
             "feed": href(page.path, f"{lang}/feed.xml") if self.base_url else None,
         }
 
-    def _alternate(self, page: Page, target: str) -> str:
-        return absolute(self.base_url, target) if self.base_url else href(page.path, target)
+    def alternates(self, path: str, lang: str, counterpart: str | None) -> list[tuple[str, str]]:
+        """The ``hreflang`` alternates of the page at ``path`` (both languages, then
+        ``x-default``); none without a counterpart."""
+        if counterpart is None:
+            return []
+        site = self.site
+        versions = {lang: path.removesuffix("index.html"), site.other(lang): counterpart}
+        found = [
+            (HTML_LANG[code], self._alternate(path, versions[code])) for code in site.languages
+        ]
+        found.append(("x-default", self._alternate(path, versions[site.default])))
+        return found
+
+    def _alternate(self, path: str, target: str) -> str:
+        return absolute(self.base_url, target) if self.base_url else href(path, target)

@@ -8,6 +8,7 @@ template file and line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -16,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from bilingual.bundle.pages import Page, category_path
-from bilingual.bundle.site import LOCALE
+from bilingual.bundle.site import LOCALE, read_body
 from bilingual.errors import BilingualError, BundleError
 
 if TYPE_CHECKING:
@@ -69,6 +70,15 @@ class Renderer:
             raise  # ours, raised by a helper the template called: it says what is wrong
         except Exception as exc:  # a template's mistake, whatever Python raised for it
             raise self._error(exc, sys.exc_info()[2], page) from None
+
+    def html(self, page: Page) -> bytes:
+        """The page's HTML; an article's body rendered from its source file, sanitized."""
+        if page.entry is None:
+            return self.render(page)
+        from bilingual.bundle.body import render_body
+
+        body = render_body(read_body(self.root, page.entry), page.entry.title)
+        return self.render(dataclasses.replace(page, context={**page.context, "body": body}))
 
     def asset(self, name: str) -> bytes:
         """A static file from the templates (the stylesheet), as written: no rendering."""

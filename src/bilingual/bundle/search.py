@@ -1,6 +1,11 @@
 """Search: a search page per language and a static Pagefind index of its articles, written
 into the bundle after its pages (``--no-search`` leaves them out).
 
+The search pages are pages like the others (``Pages.search_page``), rendered or taken from the
+old bundle by their key (``bilingual.bundle.incremental``); the index is made afresh on every
+build, once every page, rendered or carried over, is in the new folder, and before the links
+are checked and the manifest written.
+
 Pagefind (https://pagefind.app) reads the rendered pages of one language's tree (only the
 ``<article data-pagefind-body>`` of article pages: no index, category or search page) and
 writes its index and its UI, JavaScript and CSS, into ``<lang>/pagefind/``. The extended
@@ -19,15 +24,14 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual.bundle.pages import PAGEFIND, SEARCH_SCRIPT, Pages
+from bilingual.bundle.pages import PAGEFIND
 from bilingual.errors import BundleError
 
 if TYPE_CHECKING:
-    from bilingual.bundle.links import LinkCheck
-    from bilingual.bundle.render import Renderer
     from bilingual.bundle.site import Site
     from bilingual.bundle.write import Files
 
@@ -55,25 +59,20 @@ def pagefind_binary() -> Path:
 
 
 def add_search(
-    site: Site,
-    pages: Pages,
-    renderer: Renderer,
     files: Files,
-    links: LinkCheck,
+    languages: Sequence[str],
+    binary: Path,
+    advance: Callable[[int], None] | None = None,
 ) -> None:
-    """Render the search page of each language ``pages`` gives a search box, and index its
-    articles: both join ``files`` (and the manifest), the pages' links join ``links``."""
-    languages = [lang for lang in site.languages if lang in pages.search]
-    if not languages:
-        return
-    files.add(SEARCH_SCRIPT, renderer.asset(SEARCH_SCRIPT), "templates")
-    binary = pagefind_binary()
+    """Index the articles of each of ``languages``, whose pages (search page included) are all
+    in ``files``'s folder by now: what Pagefind writes joins ``files`` (and the manifest)."""
     for lang in languages:
-        page = pages.search_page(lang)
-        html = renderer.render(page)
-        files.add(page.path, html, page.template)
-        links.page(page.path, html.decode("utf-8"))
+        # A recycled folder may still hold pages of the bundle before last that this build
+        # does not write (an article since deleted): Pagefind must not index them.
+        files.prune(f"{lang}/")
         index_language(binary, files, lang)
+        if advance:
+            advance(1)
 
 
 def index_language(binary: Path, files: Files, lang: str) -> None:

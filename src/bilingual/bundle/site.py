@@ -5,13 +5,15 @@ counterpart. Nothing here renders or writes."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bilingual.cache import stamp
 from bilingual.config import Config
-from bilingual.errors import SourceError
+from bilingual.errors import BundleError, SourceError
 from bilingual.fsutil import content_digest
 from bilingual.model import LANGS, relpath
 from bilingual.parse.discover import article_folders
@@ -43,8 +45,6 @@ class Entry:
     author: str
     source: str
     summary: str
-    #: The Markdown body, front matter removed.
-    body: str
     #: The source file, relative to the content root, and the digest of its bytes (the one
     #: the result cache knows it by).
     path: str
@@ -59,6 +59,23 @@ class Entry:
         return f"{self.lang}/{self.slug}/"
 
 
+@dataclass(frozen=True, slots=True)
+class Side:
+    """What reading a source found, as the build record keeps it: the file's stamp before it
+    was read, the digest of its bytes and its front matter's fields (``FIELDS``)."""
+
+    stamp: str
+    digest: str
+    fields: tuple[str, ...]
+
+
+#: The front matter a page shows, in the order ``Side.fields`` holds them.
+FIELDS = ("title", "date", "category", "author", "source", "summary", "status")
+#: Given a source's path and stamp, what the build record knows of it, when the stamp says the
+#: file is the one it was read from.
+Known = Callable[[str, str], Side | None]
+
+
 @dataclass(slots=True)
 class Site:
     """Everything the renderer needs, in a stable order."""
@@ -69,6 +86,8 @@ class Site:
     entries: dict[str, list[Entry]]
     #: Sides left out (a draft, or a side that could not be read), as ``path: reason``.
     skipped: list[str] = field(default_factory=list)
+    #: Every side read, by source path: what the build record keeps of it.
+    sides: dict[str, Side] = field(default_factory=dict)
     _by_key: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
 
     @property
@@ -83,6 +102,10 @@ class Site:
     def counterpart(self, entry: Entry) -> Entry | None:
         """The published other side of ``entry``'s article, if there is one."""
         return self._index().get((self.other(entry.lang), entry.slug))
+
+    def entry(self, lang: str, slug: str) -> Entry:
+        """The published side of an article (``KeyError`` when there is none)."""
+        return self._index()[(lang, slug)]
 
     def categories(self, lang: str) -> dict[str, list[Entry]]:
         """Each category of ``lang``'s entries (sorted by name), its entries newest first."""
@@ -110,11 +133,13 @@ def read_site(
     drafts: bool = False,
     folders: Sequence[Path] | None = None,
     progress: Callable[[int], None] | None = None,
+    known: Known | None = None,
 ) -> Site:
-    """Read every article folder (or ``folders``) into a ``Site``."""
+    """Read every article folder (or ``folders``) into a ``Site``; a source ``known`` by
+    the build record is not read again."""
     site = Site(config, config.languages, {lang: [] for lang in config.languages})
     for folder in article_folders(root) if folders is None else folders:
-        for entry, skipped in _entries(root, folder, drafts):
+        for entry, skipped in _entries(root, folder, drafts, known, site.sides):
             if entry is not None:
                 site.entries[entry.lang].append(entry)
             else:
@@ -127,67 +152,99 @@ def read_site(
     return site
 
 
-def _entries(root: Path, folder: Path, drafts: bool) -> Iterable[tuple[Entry | None, str]]:
+def _entries(
+    root: Path, folder: Path, drafts: bool, known: Known | None, sides: dict[str, Side]
+) -> Iterable[tuple[Entry | None, str]]:
     """Each side of an article folder: an entry, or why it is left out.
 
-    Only front matter and body are read: the blocks ``check`` aligns are not needed to render,
-    and parsing them took a third of a build. The digest is the one the result cache uses.
+    Only front matter is read (the body is read again when its page is rendered): the blocks
+    ``check`` aligns are not needed to render, and parsing them took a third of a build. The
+    digest is the one the result cache uses.
     """
     rel_folder = relpath(folder, root)
+    assets: tuple[str, ...] | None = None
     for lang in LANGS:
         rel = f"{rel_folder}/{lang}.md"
-        try:
-            data = (folder / f"{lang}.md").read_bytes()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            yield None, f"{rel}: {exc.strerror or exc}"
-            continue
-        try:
-            source = split(decode(data, rel), rel)
-        except SourceError as exc:
-            yield None, f"{rel}:{exc.line or 1}: {exc.message}"
-            continue
-        meta = source.meta
-        status = _text(meta.get("status")) or PUBLISHED
+        now = stamp(f"{folder}{os.sep}{lang}.md")
+        if not now:
+            continue  # a missing side (one that cannot be read is said so below)
+        side = known(rel, now) if known is not None else None
+        if side is None:
+            try:
+                side = _read_side(folder / f"{lang}.md", rel, now)
+            except OSError as exc:
+                yield None, f"{rel}: {exc.strerror or exc}"
+                continue
+            except SourceError as exc:
+                yield None, f"{rel}:{exc.line or 1}: {exc.message}"
+                continue
+        sides[rel] = side
+        title, date, category, author, source, summary, status = side.fields
+        status = status or PUBLISHED
         if status != PUBLISHED and not drafts:
             yield None, f"{rel}: status {status}, not published (--drafts renders it)"
             continue
+        if assets is None:
+            assets = _assets(folder)
         yield (
             Entry(
                 slug=folder.name,
                 lang=lang,
-                title=_text(meta.get("title")) or folder.name,
-                date=_date(meta.get("date")),
-                category=_text(meta.get("category")),
-                author=_text(meta.get("author")),
-                source=_text(meta.get("source")),
-                summary=_text(meta.get("summary")),
-                body=source.body,
+                title=title or folder.name,
+                date=_date(date) if date else None,
+                category=category,
+                author=author,
+                source=source,
+                summary=summary,
                 path=rel,
-                digest=content_digest(data),
-                assets=_assets(folder),
+                digest=side.digest,
+                assets=assets,
             ),
             "",
         )
 
 
+def _read_side(path: Path, rel: str, now: str) -> Side:
+    data = path.read_bytes()
+    meta = split(decode(data, rel), rel).meta
+    date = _date(meta.get("date"))
+    fields = tuple(
+        (date.isoformat() if date else "") if name == "date" else _text(meta.get(name))
+        for name in FIELDS
+    )
+    return Side(now, content_digest(data), fields)
+
+
+def read_body(root: Path, entry: Entry) -> str:
+    """The Markdown body of ``entry``'s source, front matter removed; ``BundleError`` when the
+    file changed since the site was read (the build would mix two versions of it)."""
+    try:
+        data = (root / entry.path).read_bytes()
+    except OSError as exc:
+        raise BundleError(f"cannot read: {exc.strerror or exc}", path=root / entry.path) from None
+    if content_digest(data) != entry.digest:
+        raise BundleError(
+            "changed while the bundle was built", path=root / entry.path, hint="build again"
+        )
+    return split(decode(data, entry.path), entry.path).body
+
+
 def _assets(folder: Path) -> tuple[str, ...]:
     """The regular files of an article folder besides its sources, hidden ones and symbolic
-    links left out (a link could name a file outside the content root)."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if relative.as_posix() in SOURCES or any(p.startswith(".") for p in relative.parts):
-            continue
-        if path.is_file() and not path.is_symlink() and not _linked(path, folder):
-            found.append(relative.as_posix())
-    return tuple(found)
-
-
-def _linked(path: Path, folder: Path) -> bool:
-    """Whether a folder on the way to ``path`` is a symbolic link."""
-    return any(parent.is_symlink() for parent in path.relative_to(folder).parents if parent.parts)
+    links (to files or folders) left out: a link could name a file outside the content root."""
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
+    while pending:
+        path, parts = pending.pop()
+        with os.scandir(path) as listing:
+            for item in listing:
+                if item.name.startswith(".") or item.is_symlink():
+                    continue
+                if item.is_dir():
+                    pending.append((item.path, (*parts, item.name)))
+                elif item.is_file() and (parts or item.name not in SOURCES):
+                    found.append((*parts, item.name))
+    return tuple("/".join(parts) for parts in sorted(found))
 
 
 def _text(value: Any) -> str:

@@ -8,10 +8,12 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterator, Mapping
-from pathlib import Path, PurePosixPath
+from collections.abc import Container, Iterator, Mapping
+from pathlib import Path
 
 from bilingual.errors import BundleError
 
@@ -20,18 +22,15 @@ MANIFEST = "manifest.json"
 GENERATOR = "bilingual bundle"
 
 
+_UNSAFE = re.compile(r"(?:^|/)(?:\.|/|$)|[\\\x00-\x1f]")
+
+
 def safe_path(relative: str) -> str:
     """``relative`` if it names a file inside the output folder; ``BundleError`` otherwise
     (absolute, ``..``, empty or hidden segments, backslashes, control characters)."""
-    path = PurePosixPath(relative)
-    bad = (
-        not relative
-        or path.is_absolute()
-        or "\\" in relative
-        or any(ord(c) < 32 for c in relative)
-        or any(part in ("", ".", "..") or part.startswith(".") for part in relative.split("/"))
-    )
-    if bad:
+    # A segment that is empty or starts with "." (".", "..", hidden), a leading "/" (an empty
+    # first segment), a backslash or a control character: one pattern, as it runs per file.
+    if not relative or _UNSAFE.search(relative):
         raise BundleError(
             f"output path would leave the bundle or hide in it: {relative!r}",
             hint="article folders and categories must be plain names (letters, digits, '-')",
@@ -39,23 +38,56 @@ def safe_path(relative: str) -> str:
     return relative
 
 
+def spare_path(out: Path) -> Path:
+    """Where the bundle before last is kept, beside the output folder, to be made into the next
+    one: ``.NAME.spare``."""
+    return out.parent / f".{out.name}.spare"
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` as a new file at ``target`` (its folders made as needed). A file already
+    there is unlinked first, never written into: in a recycled folder it may be a hard link to
+    a file of the published bundle."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise BundleError(f"cannot write the bundle: {exc.strerror or exc}", path=target) from None
+
+
 class Files:
     """The bundle being written, path by path, into a new folder beside the output folder
     (``.NAME.new-*``): a path can be written once only. Memory holds each file's checksum, not
     its bytes, whatever the size of the site. Used as a context manager, the folder is removed
-    unless ``publish`` swapped it in."""
+    unless ``publish`` swapped it in.
 
-    def __init__(self, out: Path) -> None:
+    The new folder is the bundle before last (``spare_path``) when there is one: its folders
+    and the files it shares with the published bundle (hard links) need not be made again,
+    which is most of the time of a rebuild on a slow file system. Whatever is in it is
+    replaced or removed by the end (``publish``): only what this build wrote or linked stays."""
+
+    def __init__(self, out: Path, *, recycle: bool = True) -> None:
         self.out = out
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
+            spare = spare_path(out)
+            if recycle and _manifest_files(spare / MANIFEST) is not None:
+                # A folder renamed over an empty one; another build may have taken it first.
+                with contextlib.suppress(FileNotFoundError):
+                    spare.replace(self.folder)
         except OSError as exc:
             raise BundleError(
                 f"cannot write beside the output folder: {exc.strerror or exc}", path=out.parent
             ) from None
         self._digests: dict[str, str] = {}
         self._by: dict[str, str] = {}
+        #: Each file's stamp once published (``stamp_of``).
+        self.stamps: dict[str, str] = {}
         self.published = False
 
     def __enter__(self) -> Files:
@@ -67,24 +99,37 @@ class Files:
 
     def add(self, path: str, data: bytes, by: str = "") -> None:
         """Write a file; ``by`` names what made it, for the error when two things claim it."""
+        self.claim(path, by)
+        write_new(self.folder / path, data)
+        self.written(path, hashlib.sha256(data).hexdigest())
+
+    def claim(self, path: str, by: str = "") -> None:
+        """Reserve ``path`` for a file another process writes (``written`` says when)."""
         safe_path(path)
-        if path in self._digests:
+        if path in self._by:
             raise BundleError(
                 f"two pages would be written to {path}: {self._by[path] or '?'} and {by or '?'}",
                 hint="rename one of the article folders or categories",
             )
-        target = self.folder / path
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        except OSError as exc:
-            problem = exc.strerror or exc
-            raise BundleError(f"cannot write the bundle: {problem}", path=target) from None
-        self._digests[path] = hashlib.sha256(data).hexdigest()
         self._by[path] = by
 
+    def prune(self, prefix: str) -> None:
+        """Remove the files under ``prefix`` (a folder, ending in ``/``) that this build has not
+        claimed: a recycled folder's leftovers, which ``publish`` would remove anyway, gone
+        before something reads the folder as the bundle."""
+        top = self.folder / prefix
+        for folder, _, names in os.walk(top):
+            rel = Path(folder).relative_to(self.folder).as_posix()
+            for name in names:
+                if f"{rel}/{name}" not in self._by:
+                    os.unlink(os.path.join(folder, name))  # noqa: PTH108, PTH118
+
+    def written(self, path: str, sha256: str) -> None:
+        """Note that the file at ``path`` (claimed) is written, with that checksum."""
+        self._digests[path] = sha256
+
     def __contains__(self, path: object) -> bool:
-        return path in self._digests
+        return path in self._by
 
     def __len__(self) -> int:
         return len(self._digests)
@@ -105,7 +150,7 @@ class Files:
         ensure_ours(self.out)  # again: someone may have put a file there meanwhile
         old = None
         try:
-            _fix_times(self.folder, mtime)
+            self.stamps = _settle(self.folder, self._digests, mtime)
             if self.out.exists():
                 old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.old-"))
                 self.out.replace(old / "bundle")
@@ -122,6 +167,10 @@ class Files:
         self.published = True
         self.folder = self.out
         if old is not None:
+            # Kept as the spare (the next build's new folder), unless one is there already.
+            spare = spare_path(self.out)
+            with contextlib.suppress(OSError):
+                (old / "bundle").replace(spare)  # fails when the name is taken by a folder
             shutil.rmtree(old, ignore_errors=True)
 
 
@@ -152,26 +201,68 @@ def ensure_ours(out: Path) -> None:
         )
 
 
-def _fix_times(folder: Path, mtime: int) -> None:
-    """Every file and folder gets one fixed time and the usual permissions, so that two
-    builds of the same sources are the same down to their metadata."""
+def stamp_of(info: os.stat_result) -> str:
+    """A published file's stamp, as the build record keeps it: ``ctime_ns:size:inode``."""
+    return f"{info.st_ctime_ns}:{info.st_size}:{info.st_ino}"
+
+
+def _settle(folder: Path, keep: Container[str], mtime: int) -> dict[str, str]:
+    """Remove what the build did not write (a recycled folder's leftovers), then give every
+    file and folder one time and the usual permissions, so that two builds of the same sources
+    are the same down to their metadata. Files already right (hard links to the published
+    bundle) are left as they are. Returns each file's stamp, once settled."""
     umask = os.umask(0)
     os.umask(umask)
-    for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
-        for name in filenames:
-            path = Path(dirpath, name)
-            path.chmod(0o666 & ~umask)
-            os.utime(path, (mtime, mtime))
-        for name in dirnames:
-            os.utime(Path(dirpath, name), (mtime, mtime))
-    folder.chmod(0o777 & ~umask)
-    os.utime(folder, (mtime, mtime))
+    modes = (0o666 & ~umask, 0o777 & ~umask)
+    ns = mtime * 1_000_000_000
+
+    stamps: dict[str, str] = {}
+
+    def fix(path: str, info: os.stat_result, mode: int) -> os.stat_result:
+        changed = False
+        if stat.S_IMODE(info.st_mode) != mode:
+            os.chmod(path, mode)  # noqa: PTH101 - strings: this runs for every file
+            changed = True
+        if info.st_mtime_ns != ns:  # not the access time: reading a file may change it
+            os.utime(path, ns=(ns, ns))
+            changed = True
+        return os.lstat(path) if changed else info
+
+    def visit(path: str, rel: str) -> bool:
+        """Settle a folder; whether anything is left in it."""
+        kept = False
+        with os.scandir(path) as listing:
+            items = list(listing)
+        for item in items:
+            name = rel + item.name
+            if item.is_dir(follow_symlinks=False):
+                kept = visit(item.path, name + "/") or kept
+            elif name not in keep:
+                os.unlink(item.path)  # noqa: PTH108
+            else:
+                kept = True
+                stamps[name] = stamp_of(fix(item.path, item.stat(follow_symlinks=False), modes[0]))
+        if not kept and rel:
+            os.rmdir(path)  # noqa: PTH106
+            return False
+        fix(path, os.stat(path), modes[1])  # noqa: PTH116 - after its contents changed
+        return True
+
+    visit(str(folder), "")
+    return stamps
 
 
 def _files(folder: Path) -> Iterator[str]:
-    for dirpath, _, filenames in os.walk(folder):
-        for name in filenames:
-            yield Path(dirpath, name).relative_to(folder).as_posix()
+    """Every file (not folder) under ``folder``, by its path inside it."""
+    pending = [(str(folder), "")]
+    while pending:
+        path, rel = pending.pop()
+        with os.scandir(path) as listing:
+            for item in listing:
+                if item.is_dir(follow_symlinks=False):
+                    pending.append((item.path, f"{rel}{item.name}/"))
+                else:
+                    yield rel + item.name
 
 
 def _manifest_files(path: Path) -> set[str] | None:

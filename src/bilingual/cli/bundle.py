@@ -72,8 +72,17 @@ def bundle(
         ),
     ] = True,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Check processes (0: per core).")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Check and render processes (0: per core)."
+        ),
     ] = 0,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Render every page, not only what changed since the last build."
+        ),
+    ] = False,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show progress bars on a terminal.")
     ] = True,
@@ -86,6 +95,10 @@ def bundle(
     relative (the site works from a file:// path; search needs http), and the manifest.json
     and SHA256SUMS list every file with its checksum. The folder is built beside the old one
     and swapped in when complete; a folder holding files bilingual did not write is refused.
+    A rebuild renders only the pages a change touches (the build record in .bilingual/ says
+    what each page was made from) and takes the others from the old bundle, once their bytes
+    are checked: the result is the same as --full gives. The search index is made afresh on
+    every build.
 
     Examples:
 
@@ -94,6 +107,7 @@ def bundle(
       bilingual bundle --out public --base-url https://news.example.edu.cn/
       bilingual bundle --strict --archive tar.gz     # refuse on check errors; site.tar.gz too
       bilingual bundle --no-search                   # no search pages, no script at all
+      bilingual bundle --full --jobs 2               # render every page, in two processes
       bilingual bundle verify build/site             # recompute every checksum
 
     Exit codes: 0 built, 1 refused by --strict (check errors or broken links, listed), 2 usage
@@ -114,6 +128,7 @@ def bundle(
             archive=archive.value if archive else None,
             jobs=jobs,
             search=search,
+            full=full,
         )
         large = progress and sys.stderr.isatty()
         large = large and len(article_folders(content_root)) >= PROGRESS_FROM
@@ -141,6 +156,8 @@ def _report(result: "Result") -> None:
     _broken(result.broken)
     sides = ", ".join(f"{lang} {n}" for lang, n in result.articles.items())
     line = f"wrote {result.out}: {result.files} files, {result.pages} pages (articles: {sides})"
+    if result.reused:
+        line += f", {result.rendered} rendered, {result.reused} unchanged"
     if result.summary is not None:
         s = result.summary
         line += f"; check: {s.errors} error(s), {s.warnings} warning(s)"

@@ -1,0 +1,256 @@
+"""Rendering a site into the new bundle folder, page by page, rendering only what changed.
+
+Each page's key (``record.page_key``) is compared with the one the build record kept for the
+file in the old bundle: an unchanged page is taken from there (``rendering``), any other is
+rendered. The files every page lists or links to (feeds, the sitemap, ``robots.txt``, the
+stylesheet and the articles' own files) are made afresh each time: they are few, or cheap; so
+is each language's search index (``search.add_search``), once all the pages are in the folder.
+The result is the same, byte for byte, as a build that renders every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
+from bilingual.bundle.links import BrokenLink, broken_links
+from bilingual.bundle.pages import SEARCH_SCRIPT, STYLESHEET, Page, Pages
+from bilingual.bundle.record import (
+    BuildRecord,
+    Output,
+    article_key,
+    entry_token,
+    inputs_key,
+    page_key,
+)
+from bilingual.bundle.rendering import (
+    PARALLEL_FROM,
+    RENDER_CHUNK,
+    REUSE_CHUNK,
+    Done,
+    Item,
+    Place,
+    Task,
+    chunked,
+    run,
+    work,
+)
+from bilingual.bundle.site import LATEST, Entry, Site
+from bilingual.bundle.write import MANIFEST, Files, stamp_of
+from bilingual.errors import BundleError
+
+if TYPE_CHECKING:
+    from bilingual.bundle.build import Options, Progress
+    from bilingual.bundle.render import Renderer
+
+Warn = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What rendering the pages gave: the pages for the sitemap, the broken links, each page's
+    record, and the records of the old bundle."""
+
+    located: list[Located] = field(default_factory=list)
+    broken: list[BrokenLink] = field(default_factory=list)
+    outputs: dict[str, Output] = field(default_factory=dict)
+    previous: dict[str, Output] = field(default_factory=dict)
+    rendered: int = 0
+    reused: int = 0
+
+
+def render_pages(
+    root: Path,
+    site: Site,
+    files: Files,
+    options: Options,
+    progress: Progress | None,
+    record: BuildRecord | None,
+    warn: Warn,
+) -> Rendered:
+    """Every page into ``files`` (from the old bundle where unchanged), then the machine
+    files and the search index of each language; the links checked."""
+    from bilingual.bundle.render import Renderer
+    from bilingual.bundle.search import add_search, pagefind_binary, searchable
+    from bilingual.engine import default_jobs
+
+    renderer = Renderer(root, site.languages)
+    # Every page shows a search box or not: the languages searched are part of every key.
+    search = searchable(site) if options.search else ()
+    binary = pagefind_binary() if search else None  # missing: say so before the work
+    inputs = inputs_key(
+        root, repr(site.config), options.base_url, options.drafts, site.languages, search
+    )
+    done = Rendered()
+    if record is not None and not options.full:
+        done.previous = record.outputs(_manifest_sha(files.out))
+    files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
+    if search:
+        files.add(SEARCH_SCRIPT, renderer.asset(SEARCH_SCRIPT), "templates")
+    entries = sum(len(found) for found in site.entries.values())
+    advance = progress("rendering", entries) if progress else None
+    keys: dict[str, str] = {}
+    tokens: dict[int, str] = {}
+    pages = Pages(site, options.base_url, search=search)
+
+    def claim(path: str, key: str, by: str) -> tuple[str | None, bool]:
+        """Reserve the page's path: the checksum its old file must have to be taken (None
+        when it must be rendered), and whether it is ready (``_ready``)."""
+        keys[path] = key
+        files.claim(path, by)
+        was = done.previous.get(path)
+        if was is None or was.key != key:
+            return None, False
+        return was.sha256, record is not None and _ready(record, files, path, was)
+
+    def made(page: Page) -> Item:
+        sha, ready = claim(page.path, page_key(page, inputs, tokens), page.template)
+        return Item(page.path, page, sha, _located(page), ready=ready)
+
+    def plan() -> Iterator[Item]:
+        # In the order of Pages.all, so that two pages claiming one path are named alike.
+        yield made(pages.root())
+        for lang in site.languages:
+            yield from (made(page) for page in pages.indexes(lang))
+            yield from (made(page) for page in pages.category_pages(lang))
+            newest = "|".join(entry_token(e) for e in site.entries[lang][: LATEST + 1])
+            for entry in site.entries[lang]:
+                path = entry.url + "index.html"
+                counterpart = site.counterpart(entry)
+                key = article_key(inputs, entry, counterpart, newest)
+                sha, ready = claim(path, key, entry.path)
+                target = counterpart.url if counterpart else None
+                alternates = tuple(pages.alternates(path, lang, target))
+                # The page itself is made where it is rendered, if it is.
+                located = Located(path, alternates, entry.date)
+                yield Item(path, None, sha, located, entry, ready=ready)
+            if lang in pages.search:
+                yield made(pages.search_page(lang))
+
+    def on_item(item: Item) -> None:
+        if item.page is None or item.page.template != "search.html":  # not for the sitemap
+            done.located.append(item.located)
+        if item.entry is not None:
+            _copy_assets(root, item.entry, files)
+            if advance:
+                advance(1)
+
+    def triage(items: Iterator[Item]) -> Iterator[Item]:
+        """The items with work to do; the others (ready) are kept here and now."""
+        for item in items:
+            if item.ready and item.sha256:
+                on_item(item)
+                _keep(done, files, keys, Done(item.path, item.sha256))
+            else:
+                yield item
+
+    tasks = chunked(triage(plan()), on_item)
+    # Worker processes pay when there is enough to do: look ahead until there is.
+    head: list[Task] = []
+    weight = 0
+    for task in tasks:
+        head.append(task)
+        weight += len(task[1]) // (REUSE_CHUNK // RENDER_CHUNK if task[0] == "reuse" else 1)
+        if weight >= PARALLEL_FROM:
+            break
+    jobs = options.jobs or default_jobs()
+    parallel = options.jobs > 1 or (jobs > 1 and weight >= PARALLEL_FROM)
+    place = Place(root, files.folder, files.out if done.previous else None, pages)
+    again: set[str] = set()
+    for chunk in run(itertools.chain(head, tasks), place, jobs, parallel=parallel):
+        for result in chunk:
+            if result.sha256:
+                _keep(done, files, keys, result)
+            else:
+                again.add(result.path)
+    if again:
+        warn(
+            f"{len(again)} file(s) of the old bundle were not what was written there, "
+            f"e.g. {files.out / min(again)}: rendered again"
+        )
+        for page in pages.all():
+            if page.path in again:
+                _keep(done, files, keys, work(("render", [page]), place)[0])
+    _machine_files(root, site, files, done.located, renderer, options.base_url)
+    if binary is not None:  # every page is in the folder now, which Pagefind reads
+        indexed = progress("indexing", len(search)) if progress else None
+        add_search(files, search, binary, indexed)
+    links = ((path, json.loads(out.links)) for path, out in done.outputs.items())
+    done.broken = broken_links(links, files)
+    return done
+
+
+def _ready(record: BuildRecord, files: Files, path: str, was: Output) -> bool:
+    """Whether the old bundle's file is, by its stamp, the one the record describes, and is
+    linked in the new folder already (a recycled spare): nothing to do, not even to hash it."""
+    try:
+        have = os.lstat(f"{files.out}/{path}")
+        if not record.trusts(was, stamp_of(have)):
+            return False
+        there = os.lstat(f"{files.folder}/{path}")
+    except OSError:
+        return False
+    return (there.st_ino, there.st_dev) == (have.st_ino, have.st_dev)
+
+
+def _keep(done: Rendered, files: Files, keys: dict[str, str], result: Done) -> None:
+    if result.links:
+        done.rendered += 1
+        links = result.links
+    else:
+        done.reused += 1
+        links = done.previous[result.path].links
+    done.outputs[result.path] = Output(keys[result.path], result.sha256, links)
+    files.written(result.path, result.sha256)
+
+
+def _manifest_sha(out: Path) -> str:
+    """The SHA-256 of the old bundle's manifest, or "" when there is none."""
+    try:
+        return hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _located(page: Page) -> Located:
+    alternates = tuple((a["hreflang"], a["href"]) for a in page.context.get("alternates", ()))
+    return Located(page.path, alternates, page.entry.date if page.entry else None)
+
+
+def _machine_files(
+    root: Path, site: Site, files: Files, pages: list[Located], renderer: Renderer, base_url: str
+) -> None:
+    """Feeds and the sitemap (absolute addresses: with a base URL only) and robots.txt."""
+    from bilingual.bundle.body import render_body
+    from bilingual.bundle.site import read_body
+
+    if base_url:
+        for lang in site.languages:
+            data = atom(
+                site,
+                lang,
+                base_url,
+                lambda e: render_body(read_body(root, e), e.title),
+                lambda c, lang=lang: renderer.category_label(lang, c),
+            )
+            files.add(feed_path(lang), data, "feed")
+        listed = [p for p in pages if p.path != "index.html"]  # the root only redirects
+        files.add("sitemap.xml", sitemap(listed, base_url), "sitemap")
+    files.add("robots.txt", robots(base_url), "robots")
+
+
+def _copy_assets(root: Path, entry: Entry, files: Files) -> None:
+    folder = root / entry.path.rsplit("/", 1)[0]
+    for name in entry.assets:
+        try:
+            data = (folder / name).read_bytes()
+        except OSError as exc:
+            raise BundleError(f"cannot read: {exc.strerror or exc}", path=folder / name) from None
+        files.add(f"{entry.url}{name}", data, f"{entry.path.rsplit('/', 1)[0]}/{name}")

@@ -1,0 +1,273 @@
+"""Rebuilds from the build record: only what a change touches is rendered, and the bundle is
+the same, byte for byte, as a full build of the same sources."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Root
+
+#: Pages of the `site` fixture: zh and en homes, 2 zh and 1 en categories, 3 zh and 1 en articles,
+#: the root, and a search page per language (builds are with search: the default).
+PAGES = 12
+
+Snapshot = dict[str, tuple[bytes, float, int]]
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Every file of a bundle: its bytes, time and mode."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime, p.stat().st_mode)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def counts(stdout: str) -> tuple[int, int]:
+    """(rendered, unchanged) from the summary line; (all, 0) for a full build."""
+    found = re.search(r"(\d+) rendered, (\d+) unchanged", stdout)
+    if found:
+        return int(found[1]), int(found[2])
+    return int(re.search(r"(\d+) pages", stdout)[1]), 0  # type: ignore[index]
+
+
+class Builds:
+    """A content root rebuilt into one folder, each rebuild compared with a full build of the
+    same sources into a fresh folder."""
+
+    def __init__(self, root: Root, cli: Callable[..., tuple[int, str, str]], tmp: Path) -> None:
+        self.root = root
+        self.cli = cli
+        self.tmp = tmp
+        self.out = tmp / "public"
+        self.count = 0
+        self.clock = time.time() - 10_000
+        self.age(*self.root.path.rglob("*.md"))
+
+    def age(self, *paths: Path) -> None:
+        """Give files a time in the past, each a new one, as an editor's save some time ago
+        would: the record then trusts a file by its stamp, as it does outside a test."""
+        for path in paths:
+            self.clock += 1
+            os.utime(path, (self.clock, self.clock))
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root.path / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        self.age(path)
+
+    def build(self, *args: str, out: Path | None = None) -> tuple[int, int]:
+        """Build into the folder (or ``out``): (rendered, unchanged)."""
+        code, stdout, stderr = self.cli(
+            "bundle", "--root", self.root.path, "--out", out or self.out, "--base-url",
+            "https://news.example.edu.cn/", *args,
+        )  # fmt: skip
+        assert code == 0, stderr
+        return counts(stdout)
+
+    def rebuild(self) -> tuple[int, int]:
+        """Rebuild, and check the result against a full build of the same sources."""
+        found = self.build()
+        self.count += 1
+        fresh = self.tmp / f"full{self.count}"
+        self.build("--full", out=fresh)
+        assert snapshot(self.out) == snapshot(fresh)
+        return found
+
+
+@pytest.fixture
+def builds(site: Root, cli, tmp_path: Path) -> Builds:
+    made = Builds(site, cli, tmp_path)
+    made.build()
+    return made
+
+
+def test_an_unchanged_site_renders_nothing(builds):
+    assert builds.rebuild() == (0, PAGES)
+
+
+def test_a_body_edit_renders_its_page_only(builds):
+    builds.edit("articles/forum/zh.md", "论坛在张江举行。", "论坛在张江科学会堂举行。")
+    assert builds.rebuild() == (1, PAGES - 1)
+
+
+def test_a_title_edit_renders_the_lists_it_appears_in(builds):
+    builds.edit("articles/forum/en.md", "Forum Held at Zhangjiang", "Forum Opens at Zhangjiang")
+    rendered, _ = builds.rebuild()
+    # Its page, the English home and category page; the other English pages' latest news
+    # (the two other English pages list it).
+    assert 3 <= rendered < PAGES
+
+
+def test_an_added_article_is_rendered_and_listed(builds):
+    builds.root.pair(
+        "award",
+        "学校获奖。",
+        "The university won an award.",
+        zh_meta="title: 获奖\ndate: 2023-06-01\ncategory: campus-events\n",
+        en_meta="title: Award\ndate: 2023-06-01\ncategory: campus-events\n",
+    )
+    builds.age(*(builds.root.path / "articles/award").iterdir())
+    rendered, unchanged = builds.rebuild()
+    assert rendered > 2 and unchanged > 0
+    assert (builds.out / "en/award/index.html").is_file()
+
+
+def test_a_removed_article_leaves_no_page_and_no_link(builds):
+    for path in (builds.root.path / "articles/lecture").iterdir():
+        path.unlink()
+    (builds.root.path / "articles/lecture").rmdir()
+    builds.rebuild()
+    assert not (builds.out / "zh/lecture").exists()
+
+
+def test_a_published_draft_gets_its_page_and_its_counterpart_a_switcher(builds):
+    builds.edit("articles/open-day/en.md", "status: draft\n", "")
+    rendered, unchanged = builds.rebuild()
+    # Its page, its category's in both languages, its counterpart, the English home, and the
+    # other English article (its latest news); not the other Chinese pages.
+    assert (rendered, unchanged) == (6, PAGES + 2 - 6)
+    assert 'hreflang="en"' in (builds.out / "zh/open-day/index.html").read_text("utf-8")
+
+
+def test_a_template_change_renders_every_page(builds):
+    templates = builds.root.path / "templates"
+    templates.mkdir()
+    shipped = Path(__file__).parents[2] / "src/bilingual/templates/_list.html"
+    text = shipped.read_text(encoding="utf-8").replace('class="articles"', 'class="list"')
+    (templates / "_list.html").write_text(text, encoding="utf-8")
+    assert builds.rebuild()[1] == 0
+
+
+def test_a_catalog_change_renders_every_page(builds):
+    catalog = builds.root.path / "locales/zh/LC_MESSAGES/messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Latest News"\nmsgstr "最新消息"\n',
+        encoding="utf-8",
+    )
+    assert builds.rebuild()[1] == 0
+    assert "最新消息" in (builds.out / "zh/forum/index.html").read_text("utf-8")
+
+
+def test_a_tampered_page_of_the_old_bundle_is_not_reused(builds):
+    page = builds.out / "en/forum/index.html"
+    page.write_text(page.read_text("utf-8").replace("Forum", "Defaced"), encoding="utf-8")
+    code, stdout, stderr = builds.cli(
+        "bundle", "--root", builds.root.path, "--out", builds.out, "--base-url",
+        "https://news.example.edu.cn/",
+    )  # fmt: skip
+    assert code == 0
+    assert "1 file(s) of the old bundle were not what was written there" in stderr
+    assert counts(stdout) == (1, PAGES - 1)
+    assert "Defaced" not in page.read_text("utf-8")
+    full = builds.tmp / "full"
+    builds.build("--full", out=full)
+    assert snapshot(builds.out) == snapshot(full)
+
+
+def test_a_file_left_in_the_spare_folder_is_not_published(builds):
+    builds.build()  # the first bundle is now the spare
+    spare = builds.out.parent / ".public.spare"
+    stale = spare / "en/forum/index.html"
+    stale.unlink()  # not written into: the spare shares its files with the published bundle
+    stale.write_text("stale", encoding="utf-8")
+    (spare / "en/intruder.html").write_text("not ours", encoding="utf-8")
+    builds.rebuild()
+    assert not (builds.out / "en/intruder.html").exists()
+
+
+def test_a_corrupt_build_record_is_rebuilt_with_a_warning(builds):
+    record = builds.root.path / ".bilingual" / "build.sqlite"
+    record.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    code, stdout, stderr = builds.cli("bundle", "--root", builds.root.path, "--out", builds.out)
+    assert code == 0
+    assert "build.sqlite is not a usable build record" in stderr and "rebuilt" in stderr
+    assert counts(stdout)[1] == 0  # nothing trusted: every page rendered
+    assert builds.build("--base-url", "https://news.example.edu.cn/")[0] > 0
+
+
+def test_a_record_of_another_version_is_rebuilt(builds):
+    record = builds.root.path / ".bilingual" / "build.sqlite"
+    with sqlite3.connect(record) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    code, _, stderr = builds.cli(
+        "bundle", "--root", builds.root.path, "--out", builds.out, "--base-url",
+        "https://news.example.edu.cn/",
+    )  # fmt: skip
+    assert code == 0 and "written by another version of bilingual: rebuilt" in stderr
+    assert builds.rebuild() == (0, PAGES)
+
+
+def test_a_deleted_record_costs_one_full_build(builds):
+    (builds.root.path / ".bilingual" / "build.sqlite").unlink()
+    assert builds.rebuild()[1] == 0
+    assert builds.rebuild() == (0, PAGES)
+
+
+def test_jobs_give_the_same_bytes_as_one_process(site, cli, tmp_path):
+    for n, jobs in enumerate(("1", "2", "3")):
+        code, _, stderr = cli(
+            "bundle", "--root", site.path, "--out", tmp_path / f"j{n}", "--full", "--jobs", jobs,
+            "--base-url", "https://news.example.edu.cn/",
+        )  # fmt: skip
+        assert code == 0, stderr
+    assert snapshot(tmp_path / "j0") == snapshot(tmp_path / "j1") == snapshot(tmp_path / "j2")
+
+
+def test_a_page_edited_in_place_is_caught_when_others_are_trusted_by_their_stamp(builds):
+    builds.build()
+    time.sleep(2.1)  # the pages' stamps are now older than the record by more than a tick
+    builds.build()
+    page = builds.out / "en/forum/index.html"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("Forum Held", "Forum HELD"), encoding="utf-8")  # same size
+    code, stdout, stderr = builds.cli(
+        "bundle", "--root", builds.root.path, "--out", builds.out, "--base-url",
+        "https://news.example.edu.cn/",
+    )  # fmt: skip
+    assert code == 0
+    assert "1 file(s) of the old bundle were not what was written there" in stderr
+    assert counts(stdout) == (1, PAGES - 1)
+    assert page.read_text("utf-8") == text
+
+
+def test_a_removed_article_leaves_the_index_even_from_a_recycled_spare(builds):
+    from tests.bundle.test_search import fragments
+
+    builds.build()  # the spare now holds the lecture's page, which this build does not write
+    assert "/lecture/index.html" in fragments(builds.out, "zh")
+    for path in (builds.root.path / "articles/lecture").iterdir():
+        path.unlink()
+    (builds.root.path / "articles/lecture").rmdir()
+    builds.rebuild()  # the same bytes as a full build: the index too
+    assert set(fragments(builds.out, "zh")) == {"/forum/index.html", "/open-day/index.html"}
+
+
+def test_a_body_edit_is_searched_in_the_rebuilt_index(builds):
+    from tests.bundle.test_search import fragments
+
+    builds.edit("articles/forum/en.md", "The forum was held.", "The forum met in a hall.")
+    assert builds.rebuild() == (1, PAGES - 1)
+    assert "met in a hall" in fragments(builds.out, "en")["/forum/index.html"]["content"]
+
+
+def test_search_turned_off_and_on_renders_every_page_each_time(builds):
+    assert builds.build("--no-search") == (PAGES - 2, 0)  # no page keeps its search box
+    full = builds.tmp / "full-no-search"
+    builds.build("--full", "--no-search", out=full)
+    assert snapshot(builds.out) == snapshot(full)
+    assert not [p for p in snapshot(builds.out) if "search" in p or "pagefind" in p]
+    assert builds.rebuild() == (PAGES, 0)
+    assert (builds.out / "zh/pagefind/pagefind-entry.json").is_file()
