@@ -258,9 +258,25 @@ def test_a_removed_article_leaves_the_index_even_from_a_recycled_spare(builds):
 def test_a_body_edit_is_searched_in_the_rebuilt_index(builds):
     from tests.bundle.test_search import fragments
 
+    entry = {lang: builds.out / lang / "pagefind/pagefind-entry.json" for lang in ("zh", "en")}
+    before = {lang: path.stat().st_ino for lang, path in entry.items()}
     builds.edit("articles/forum/en.md", "The forum was held.", "The forum met in a hall.")
     assert builds.rebuild() == (1, PAGES - 1)
     assert "met in a hall" in fragments(builds.out, "en")["/forum/index.html"]["content"]
+    # the Chinese index was made from the same pages: the old bundle's files, linked
+    assert entry["zh"].stat().st_ino == before["zh"]
+    assert entry["en"].stat().st_ino != before["en"]
+
+
+def test_an_unchanged_index_is_kept_and_a_tampered_one_made_again(builds):
+    entry = builds.out / "zh/pagefind/pagefind-entry.json"
+    kept = entry.stat().st_ino
+    assert builds.rebuild() == (0, PAGES)
+    assert entry.stat().st_ino == kept
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace('"page_count"', '"page_count" '), encoding="utf-8")
+    builds.rebuild()  # the same bytes as a full build: the index made again
+    assert entry.read_text(encoding="utf-8") == text
 
 
 def test_search_turned_off_and_on_renders_every_page_each_time(builds):

@@ -115,7 +115,8 @@ def build(
             files.publish(mtime)
             if record is not None:
                 manifest_sha = dict(files.digests())[MANIFEST]
-                record.store(site.sides, done.outputs, done.previous, manifest_sha, files.stamps)
+                outputs = {**done.outputs, **done.index}  # the pages and the search indexes
+                record.store(site.sides, outputs, done.previous, manifest_sha, files.stamps)
             archive = None
             if options.archive:
                 archive = archive_path(out, options.archive)

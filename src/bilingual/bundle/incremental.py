@@ -3,8 +3,9 @@
 Each page's key (``record.page_key``) is compared with the one the build record kept for the
 file in the old bundle: an unchanged page is taken from there (``rendering``), any other is
 rendered. The files every page lists or links to (feeds, the sitemap, ``robots.txt``, the
-stylesheet and the articles' own files) are made afresh each time: they are few, or cheap; so
-is each language's search index (``search.add_search``), once all the pages are in the folder.
+stylesheet and the articles' own files) are made afresh each time: they are few, or cheap. A
+language's search index, once all its pages are in the folder, is taken from the old bundle
+when its key (every file Pagefind reads, by checksum) is unchanged, else made afresh.
 The result is the same, byte for byte, as a build that renders every page.
 """
 
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
 from bilingual.bundle.links import BrokenLink, broken_links
-from bilingual.bundle.pages import SEARCH_SCRIPT, STYLESHEET, Page, Pages
+from bilingual.bundle.pages import PAGEFIND, SEARCH_SCRIPT, STYLESHEET, Page, Pages
 from bilingual.bundle.record import (
     BuildRecord,
     Output,
@@ -39,9 +40,11 @@ from bilingual.bundle.rendering import (
     Place,
     Task,
     chunked,
+    reuse,
     run,
     work,
 )
+from bilingual.bundle.search import add_search
 from bilingual.bundle.site import LATEST, Entry, Site
 from bilingual.bundle.write import MANIFEST, Files, stamp_of
 from bilingual.errors import BundleError
@@ -64,6 +67,9 @@ class Rendered:
     previous: dict[str, Output] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
+    #: The search indexes' files, recorded like pages (no links); the languages indexed anew.
+    index: dict[str, Output] = field(default_factory=dict)
+    indexed: list[str] = field(default_factory=list)
 
 
 def render_pages(
@@ -78,7 +84,7 @@ def render_pages(
     """Every page into ``files`` (from the old bundle where unchanged), then the machine
     files and the search index of each language; the links checked."""
     from bilingual.bundle.render import Renderer
-    from bilingual.bundle.search import add_search, pagefind_binary, searchable
+    from bilingual.bundle.search import pagefind_binary, searchable
     from bilingual.engine import default_jobs
 
     renderer = Renderer(root, site.languages)
@@ -181,10 +187,59 @@ def render_pages(
     _machine_files(root, site, files, done.located, renderer, options.base_url)
     if binary is not None:  # every page is in the folder now, which Pagefind reads
         indexed = progress("indexing", len(search)) if progress else None
-        add_search(files, search, binary, indexed)
+        for lang in search:
+            _search_index(files, lang, binary, inputs, done, record, place)
+            if indexed:
+                indexed(1)
     links = ((path, json.loads(out.links)) for path, out in done.outputs.items())
     done.broken = broken_links(links, files)
     return done
+
+
+def _search_index(
+    files: Files,
+    lang: str,
+    binary: Path,
+    inputs: str,
+    done: Rendered,
+    record: BuildRecord | None,
+    place: Place,
+) -> None:
+    """``lang``'s Pagefind index: the old bundle's when it was made by the same Pagefind from
+    the same bytes of every file of the language's tree and its files verify (as pages do);
+    else made afresh. A body edit of one language's article leaves the other's index as it is."""
+    prefix = f"{lang}/{PAGEFIND}/"
+    key = _index_key(files, lang, binary, inputs)
+    old = {path: was for path, was in done.previous.items() if path.startswith(prefix)}
+    kept: dict[str, str] | None = None
+    if old and all(was.key == key for was in old.values()):
+        kept = {}
+        for path, was in old.items():
+            ready = record is not None and _ready(record, files, path, was)
+            if not ready and not reuse(place, path, was.sha256).sha256:
+                kept = None  # not what was written: made afresh (prune removes the links)
+                break
+            kept[path] = was.sha256
+    if kept is None:
+        kept = add_search(files, lang, binary)
+        done.indexed.append(lang)
+    else:
+        for path, sha in kept.items():
+            files.claim(path, "pagefind")
+            files.written(path, sha)
+    done.index.update((path, Output(key, sha, "[]")) for path, sha in kept.items())
+
+
+def _index_key(files: Files, lang: str, binary: Path, inputs: str) -> str:
+    """What a language's index is made from: the Pagefind binary, ``inputs`` (the tool) and
+    the checksum of every file of the language's tree that Pagefind may read."""
+    info = binary.stat()
+    hasher = hashlib.blake2b(f"{binary}:{info.st_size}:{info.st_mtime_ns}:{inputs}".encode())
+    ours, index = f"{lang}/", f"{lang}/{PAGEFIND}/"
+    for path, sha in files.digests():
+        if path.startswith(ours) and not path.startswith(index):
+            hasher.update(f"\x00{path}\x00{sha}".encode())
+    return hasher.hexdigest()
 
 
 def _ready(record: BuildRecord, files: Files, path: str, was: Output) -> bool:

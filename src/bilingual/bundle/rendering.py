@@ -109,7 +109,7 @@ def work(task: Task, place: Place | None = None) -> list[Done]:
     assert place is not None
     kind, items = task
     if kind == "reuse":
-        return [_reuse(place, path, sha) for path, sha in items]  # type: ignore[misc]
+        return [reuse(place, path, sha) for path, sha in items]  # type: ignore[misc]
     renderer = _renderer(place)
     if kind == "articles":
         site = place.pages.site
@@ -126,7 +126,7 @@ def _render(renderer: Renderer, folder: Path, page: Page) -> Done:
     return Done(page.path, hashlib.sha256(html).hexdigest(), links_json(links))
 
 
-def _reuse(place: Place, path: str, sha: str) -> Done:
+def reuse(place: Place, path: str, sha: str) -> Done:
     """Link the old bundle's file into the new folder (unless it is linked there already, as in
     a recycled folder), and keep it only when its bytes are the recorded ones: hashed after
     linking, so that what is kept is what was checked."""

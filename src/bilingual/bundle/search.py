@@ -2,9 +2,10 @@
 into the bundle after its pages (``--no-search`` leaves them out).
 
 The search pages are pages like the others (``Pages.search_page``), rendered or taken from the
-old bundle by their key (``bilingual.bundle.incremental``); the index is made afresh on every
-build, once every page, rendered or carried over, is in the new folder, and before the links
-are checked and the manifest written.
+old bundle by their key (``bilingual.bundle.incremental``), and so is each language's index,
+by a key made of the bytes of its language's files: made afresh (``add_search``) once every
+page, rendered or carried over, is in the new folder, before the links are checked and the
+manifest written.
 
 Pagefind (https://pagefind.app) reads the rendered pages of one language's tree (only the
 ``<article data-pagefind-body>`` of article pages: no index, category or search page) and
@@ -24,7 +25,6 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,26 +58,19 @@ def pagefind_binary() -> Path:
         ) from None
 
 
-def add_search(
-    files: Files,
-    languages: Sequence[str],
-    binary: Path,
-    advance: Callable[[int], None] | None = None,
-) -> None:
-    """Index the articles of each of ``languages``, whose pages (search page included) are all
-    in ``files``'s folder by now: what Pagefind writes joins ``files`` (and the manifest)."""
-    for lang in languages:
-        # A recycled folder may still hold pages of the bundle before last that this build
-        # does not write (an article since deleted): Pagefind must not index them.
-        files.prune(f"{lang}/")
-        index_language(binary, files, lang)
-        if advance:
-            advance(1)
+def add_search(files: Files, lang: str, binary: Path) -> dict[str, str]:
+    """Index the articles of ``lang``, whose pages (search page included) are all in
+    ``files``'s folder by now: what Pagefind writes joins ``files`` (and the manifest).
+    Returns each of its files' SHA-256, by path."""
+    # A recycled folder may still hold pages of the bundle before last that this build does
+    # not write (an article since deleted): Pagefind must not index them.
+    files.prune(f"{lang}/")
+    return index_language(binary, files, lang)
 
 
-def index_language(binary: Path, files: Files, lang: str) -> None:
+def index_language(binary: Path, files: Files, lang: str) -> dict[str, str]:
     """Run Pagefind on ``lang``'s tree of the bundle being written and add what it writes to
-    ``files`` under ``<lang>/pagefind/``, in path order."""
+    ``files`` under ``<lang>/pagefind/``, in path order; each file's SHA-256, by path."""
     with tempfile.TemporaryDirectory(prefix="bilingual-pagefind-") as work:
         output = Path(work, "out")
         command = [
@@ -110,6 +103,8 @@ def index_language(binary: Path, files: Files, lang: str) -> None:
                 path=binary,
                 hint="build without search: --no-search",
             )
+        written = {}
         for path in sorted(p for p in output.rglob("*") if p.is_file()):
-            relative = path.relative_to(output).as_posix()
-            files.add(f"{lang}/{PAGEFIND}/{relative}", path.read_bytes(), "pagefind")
+            name = f"{lang}/{PAGEFIND}/{path.relative_to(output).as_posix()}"
+            written[name] = files.add(name, path.read_bytes(), "pagefind")
+        return written

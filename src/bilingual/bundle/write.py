@@ -97,11 +97,14 @@ class Files:
         if not self.published:
             shutil.rmtree(self.folder, ignore_errors=True)
 
-    def add(self, path: str, data: bytes, by: str = "") -> None:
-        """Write a file; ``by`` names what made it, for the error when two things claim it."""
+    def add(self, path: str, data: bytes, by: str = "") -> str:
+        """Write a file; ``by`` names what made it, for the error when two things claim it.
+        Returns its SHA-256."""
         self.claim(path, by)
         write_new(self.folder / path, data)
-        self.written(path, hashlib.sha256(data).hexdigest())
+        sha = hashlib.sha256(data).hexdigest()
+        self.written(path, sha)
+        return sha
 
     def claim(self, path: str, by: str = "") -> None:
         """Reserve ``path`` for a file another process writes (``written`` says when)."""
