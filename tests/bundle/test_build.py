@@ -251,7 +251,7 @@ def test_the_sample_site_builds_clean_with_strict(cli, tmp_path):
     assert "沪公网安备 31010402009841号" in footer.text
 
 
-def test_progress_follows_reading_and_rendering(site, tmp_path):
+def test_progress_follows_reading_rendering_and_indexing(site, tmp_path):
     from bilingual.bundle.build import Options, build
     from bilingual.config import load_config
 
@@ -266,5 +266,5 @@ def test_progress_follows_reading_and_rendering(site, tmp_path):
         return advance
 
     result = build(site.path, load_config(site.path), Options(tmp_path / "out"), progress=start)
-    assert steps == {"reading": [3, 3], "rendering": [4, 4]}
+    assert steps == {"reading": [3, 3], "rendering": [4, 4], "indexing": [2, 2]}
     assert result.articles == {"zh": 3, "en": 1}
