@@ -233,3 +233,16 @@ def test_a_content_root_may_replace_the_stylesheet(site, build):
     (site.path / "templates/assets/style.css").write_text("body { color: red; }\n", "utf-8")
     _, _, _, folder = build(site)
     assert (folder / "assets/style.css").read_text(encoding="utf-8") == "body { color: red; }\n"
+
+
+def test_backups_and_other_markdown_in_an_article_folder_are_not_published(root, build):
+    root.pair("forum", "七百余位嘉宾出席。", "More than 700 guests attended.")
+    folder = root.path / "articles/forum"
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    for name in ("en.md.20261130-080422.bak", "zh.md~", "notes.md", "en.md.orig"):
+        (folder / name).write_text("an old draft", encoding="utf-8")
+    code, _, err, out = build(root)
+    assert code == 0, err
+    published = {p.name for p in out.rglob("*") if p.is_file()}
+    assert "photo.jpg" in published
+    assert not published & {"en.md.20261130-080422.bak", "zh.md~", "notes.md", "en.md.orig"}

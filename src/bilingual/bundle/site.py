@@ -229,9 +229,16 @@ def read_body(root: Path, entry: Entry) -> str:
     return split(decode(data, entry.path), entry.path).body
 
 
+#: Files never published from an article folder: backups (``translate --force`` keeps the old
+#: side as ``en.md.<time>.bak``; editors leave ``zh.md~`` and ``.orig``), sources of other
+#: formats, and half-written files. A superseded draft must not reach the web server.
+_NOT_PUBLISHED = (".bak", "~", ".orig", ".rej", ".tmp", ".md", ".markdown")
+
+
 def _assets(folder: Path) -> tuple[str, ...]:
-    """The regular files of an article folder besides its sources, hidden ones and symbolic
-    links (to files or folders) left out: a link could name a file outside the content root."""
+    """The regular files of an article folder besides its sources, hidden ones, backups and
+    other Markdown (``_NOT_PUBLISHED``) and symbolic links (to files or folders) left out: a
+    link could name a file outside the content root."""
     found: list[tuple[str, ...]] = []
     pending: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
     while pending:
@@ -242,7 +249,11 @@ def _assets(folder: Path) -> tuple[str, ...]:
                     continue
                 if item.is_dir():
                     pending.append((item.path, (*parts, item.name)))
-                elif item.is_file() and (parts or item.name not in SOURCES):
+                elif (
+                    item.is_file()
+                    and (parts or item.name not in SOURCES)
+                    and not item.name.endswith(_NOT_PUBLISHED)
+                ):
                     found.append((*parts, item.name))
     return tuple("/".join(parts) for parts in sorted(found))
 
