@@ -1,11 +1,11 @@
 """The tool's own state in a content root: one folder, ``.bilingual/``, safe to delete.
 
-The result cache and the build records live there, each an SQLite file opened by ``open_db``,
-under one rule: a file that is not a database, fails SQLite's check or holds another schema is
-rebuilt, with a warning, never trusted; one another process holds too long is not used; one
-that is read-only is only read (or not used, as its owner says). The folder holds a
-``.gitignore`` of ``*``, as pytest's and mypy's caches do, so that it stays out of the office's
-repository without anyone editing theirs.
+The result cache, the build records and the translation memory live there, each an SQLite file
+opened by ``open_db``, under one rule: a file that is not a database, fails SQLite's check or
+holds another schema is rebuilt, with a warning, never trusted; one another process holds too
+long is not used; one that is read-only is only read (or not used, as its owner says). The
+folder holds a ``.gitignore`` of ``*``, as pytest's and mypy's caches do, so that it stays out
+of the office's repository without anyone editing theirs.
 """
 
 from __future__ import annotations

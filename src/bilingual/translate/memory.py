@@ -20,23 +20,20 @@ one locked by another process is not used this run; a read-only one is only read
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual.state import state_dir
+from bilingual.state import BUSY_SECONDS, Warn, open_db, state_dir, transaction
 
 SCHEMA = 1
 FILE = "memory.sqlite"
-BUSY_SECONDS = 10.0
 #: The statuses of a translation whose pair feeds the memory: a person has taken it in hand.
 FEEDING = ("review", "published")
 
-Warn = Callable[[str], None]
 _SPACE = re.compile(r"\s+")
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 
@@ -108,7 +105,7 @@ class Memory:
         if not self.writable:
             return
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.execute(
                     "DELETE FROM units WHERE origin = 'article' AND source = ?", (article,)
                 )
@@ -132,7 +129,7 @@ class Memory:
         if not self.writable:
             return
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 for article in articles:
                     self.conn.execute(
                         "DELETE FROM units WHERE origin = 'article' AND source = ?", (article,)
@@ -146,7 +143,7 @@ class Memory:
         rows = [("import", "", name, "", u.zh, u.en, u.zh_plain, u.en_plain) for u in units]
         if not self.writable:
             raise sqlite3.OperationalError(f"{self.path} is read-only")
-        with _transaction(self.conn):
+        with transaction(self.conn):
             self.conn.execute("DELETE FROM units WHERE origin = 'import' AND source = ?", (name,))
         self._insert(rows, strict=True)
         return len(rows)
@@ -160,7 +157,7 @@ class Memory:
             return
         now = time.time_ns()
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.executemany(
                     "INSERT INTO units (origin, provider, source, date, zh, en, zh_plain, "
                     "en_plain, zh_key, en_key, stored_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -189,89 +186,34 @@ def memory_path(root: Path) -> Path:
 
 def open_memory(root: Path, warn: Warn, *, timeout: float = BUSY_SECONDS) -> Memory | None:
     """The content root's memory, made on first use; None when it cannot be used this run
-    (``warn`` says why). A broken file is rebuilt; a read-only one is only read."""
-    try:
-        folder = state_dir(root)
-    except OSError as exc:
-        warn(f"{root / '.bilingual'}: cannot be made ({exc.strerror}): the memory is not used")
-        return None
-    path = folder / FILE
-    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-    for attempt in range(2):
-        try:
-            return _open(path, writable=writable, warn=warn, timeout=timeout)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                warn(f"{path} is locked by another process ({exc}): the memory is not used")
-                return None
-            problem: sqlite3.Error = exc
-        except sqlite3.DatabaseError as exc:
-            problem = exc
-        if attempt or not writable:
-            warn(f"{path} cannot be used ({problem}): the memory is not used")
-            return None
-        warn(f"{path} is not a usable memory ({problem}): rebuilt")
-        for name in (FILE, FILE + "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                (folder / name).unlink()
-    return None  # pragma: no cover - the loop returns
-
-
-def _open(path: Path, *, writable: bool, warn: Warn, timeout: float) -> Memory:
-    if writable:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-    elif path.exists():
-        conn = sqlite3.connect(
-            f"{path.as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None
-        )
-        warn(f"{path} is read-only: the memory is read but not updated")
-    else:
-        raise sqlite3.OperationalError("the folder is read-only and there is no memory yet")
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise sqlite3.DatabaseError(f"integrity check: {check[0] if check else 'no answer'}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA:
-            if not writable:
-                raise sqlite3.DatabaseError(f"schema {version}, this tool reads {SCHEMA}")
-            if version:
-                warn(f"{path} was written by another version of bilingual: rebuilt")
-            _create(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return Memory(conn, path, writable=writable, warn=warn)
-
-
-@contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, taken at once so that two writers wait for each other."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    (``warn`` says why). A broken file is rebuilt; a read-only one is only read (the rules of
+    every state file: ``bilingual.state.open_db``)."""
+    db = open_db(
+        root,
+        FILE,
+        SCHEMA,
+        _create,
+        warn,
+        noun="memory",
+        read_only="the memory is read but not updated",
+        timeout=timeout,
+    )
+    return None if db is None else Memory(db.conn, db.path, writable=db.writable, warn=warn)
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    with _transaction(conn):
-        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA:
-            return  # another process made it while this one waited
-        conn.execute("DROP TABLE IF EXISTS units")
-        conn.execute("DROP TABLE IF EXISTS articles")
-        conn.execute(
-            "CREATE TABLE units (origin TEXT NOT NULL, provider TEXT NOT NULL,"
-            " source TEXT NOT NULL, date TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL,"
-            " zh_plain TEXT NOT NULL, en_plain TEXT NOT NULL, zh_key TEXT NOT NULL,"
-            " en_key TEXT NOT NULL, stored_ns INTEGER NOT NULL)"
-        )
-        conn.execute("CREATE INDEX units_zh ON units (zh_key)")
-        conn.execute("CREATE INDEX units_en ON units (en_key)")
-        conn.execute(
-            "CREATE TABLE articles (article TEXT PRIMARY KEY, zh_digest TEXT NOT NULL,"
-            " en_digest TEXT NOT NULL)"
-        )
-        conn.execute(f"PRAGMA user_version = {SCHEMA}")
+    # Inside open_db's transaction, which also records the schema.
+    conn.execute("DROP TABLE IF EXISTS units")
+    conn.execute("DROP TABLE IF EXISTS articles")
+    conn.execute(
+        "CREATE TABLE units (origin TEXT NOT NULL, provider TEXT NOT NULL,"
+        " source TEXT NOT NULL, date TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL,"
+        " zh_plain TEXT NOT NULL, en_plain TEXT NOT NULL, zh_key TEXT NOT NULL,"
+        " en_key TEXT NOT NULL, stored_ns INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX units_zh ON units (zh_key)")
+    conn.execute("CREATE INDEX units_en ON units (en_key)")
+    conn.execute(
+        "CREATE TABLE articles (article TEXT PRIMARY KEY, zh_digest TEXT NOT NULL,"
+        " en_digest TEXT NOT NULL)"
+    )
