@@ -58,6 +58,33 @@ def test_tmx_export_read_by_translate_toolkit(site) -> None:
     assert langs == ["zh-CN", "en"]
 
 
+def test_a_stale_translation_is_neither_exported_nor_remembered(site) -> None:
+    from bilingual.parse.discover import load_pair
+
+    published_pair(site)
+    digest = load_pair(site.path, site.path / "articles/old").zh.digest
+    site.pair(
+        "old",
+        "## 论坛开幕\n\n今天**论坛**开幕。\n\n- 第二项目",  # the original changed since the sync
+        "## The Forum Opens\n\nThe **forum** opened today.\n\n- The first project",
+        zh_meta=PUBLISHED_ZH,
+        en_meta=PUBLISHED_EN + f"translated_from: {digest}\n",
+    )
+    result = cli("tm", "export", "--format", "csv", "--root", str(site.path))
+    assert result.exit_code == 0
+    assert list(csv.reader(io.StringIO(result.stdout))) == [["zh", "en"]]
+    from bilingual.config import Config
+    from bilingual.engine import make_plan
+    from bilingual.translate.exchange import refresh
+    from bilingual.translate.memory import open_memory
+
+    memory = open_memory(site.path, warn=print)
+    assert memory is not None
+    refresh(site.path, memory, make_plan(Config()))
+    assert memory.lookup("今天论坛开幕。", "zh", "google") is None
+    memory.close()
+
+
 def test_csv_export(site) -> None:
     published_pair(site)
     result = cli("tm", "export", "--format", "csv", "--root", str(site.path))

@@ -259,6 +259,15 @@ def test_dry_run_sends_and_writes_nothing(site, service) -> None:
     assert "2 units, 2 requests, 26 characters" in result.output  # title and body
 
 
+def test_dry_run_refuses_what_the_run_refuses(site, service) -> None:
+    site.pair("forum", "今天论坛开幕。", "Hand-made translation.")
+    result = run("forum", "--root", str(site.path), "--dry-run")
+    assert result.exit_code == 2 and "en.md exists: nothing written" in result.output
+    result = run("forum", "--root", str(site.path), "--dry-run", "--force")
+    assert result.exit_code == 0 and "would replace it (with --force)" in result.output
+    assert not service.requests
+
+
 def test_all_missing(site, service) -> None:
     site.pair("one", "今天论坛开幕。", None)
     site.pair("two", "论坛开幕。", "The forum opens.")

@@ -43,8 +43,10 @@ Examples:
   bilingual translate SLUG           # a machine draft of the missing side
   bilingual --install-completion     # shell completion
 
-Exit codes: 0 success; 1 check found errors (or warnings with --strict); 2 usage error, bad
-configuration or unreadable content root.
+Exit codes: 0 success; 1 check found errors (or warnings with --strict), diff found the
+translation stale, bundle --strict refused; 2 usage error, bad configuration or unreadable
+content root; 3-7 translate's service errors (unreachable, timeout, key, rate limit, malformed
+reply: see bilingual translate --help).
 """
 
 app = typer.Typer(

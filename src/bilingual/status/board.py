@@ -135,7 +135,7 @@ class Filters:
         if unknown:
             raise UsageError(
                 f"unknown state {', '.join(map(repr, unknown))}",
-                hint=f"use one of {', '.join(SIDE_STATES + SYNC_STATES)}",
+                hint=f"use one of {', '.join(dict.fromkeys(SIDE_STATES + SYNC_STATES))}",
             )
         day = None
         if since is not None:

@@ -42,6 +42,15 @@ def status(pair: Pair, default_original: str = "zh") -> str:
     return value if isinstance(value, str) else ""
 
 
+def stale(pair: Pair, default_original: str = "zh") -> bool:
+    """Whether the original changed since the translation was synced (A107): its blocks no
+    longer say what the translation's say, so neither the memory nor an export takes them."""
+    from bilingual.stale import State, pair_sync
+
+    synced = pair_sync(pair, default_original)
+    return synced is not None and synced[2] is State.STALE
+
+
 def date(pair: Pair) -> str:
     """The article's date, ISO, or ``""``."""
     from bilingual.checks.article import parse_date
@@ -103,6 +112,7 @@ def refresh(root: Path, memory: Memory, plan: Plan) -> int:
             pair.zh is not None
             and pair.en is not None
             and status(pair, plan.settings.original) in FEEDING
+            and not stale(pair, plan.settings.original)
         )
         units = unit_pairs(root, pair, plan) if eligible else []
         memory.feed(article, digests, date(pair), units)
@@ -118,7 +128,8 @@ def _digest(path: Path) -> str:
 
 
 def published(root: Path, plan: Plan) -> Iterator[tuple[str, str, Pairing]]:
-    """(slug, date, unit pair) of every published article, in slug order."""
+    """(slug, date, unit pair) of every published article whose translation is not stale, in
+    slug order."""
     from bilingual.parse.discover import article_folders, load_pair
 
     for folder in article_folders(root):
@@ -127,6 +138,7 @@ def published(root: Path, plan: Plan) -> Iterator[tuple[str, str, Pairing]]:
             pair.zh is None
             or pair.en is None
             or status(pair, plan.settings.original) != "published"
+            or stale(pair, plan.settings.original)
         ):
             continue
         for unit in unit_pairs(root, pair, plan):

@@ -78,7 +78,8 @@ def translate(root: Path, config: Config, options: Options, warn: Warn, stage: S
         list(options.names),
         all_missing=options.all_missing,
         to=options.to,
-        force=options.force or options.dry_run,
+        # A dry run refuses what the run would refuse: a side that exists needs --force.
+        force=options.force,
         default_original=config.original,
     )
     glossary = load_glossary(root, config.glossary)
