@@ -11,8 +11,8 @@ app = typer.Typer(
     help="""Export the published articles as a translation memory, or import a CAT tool's.
 
 The memory (.bilingual/memory.sqlite) feeds 'bilingual translate': the aligned blocks of
-articles whose translation is in review or published, TMX files imported here, and the
-service's earlier answers. It is ignored by git and safe to delete.
+articles whose translation is in review or published (and not stale), TMX files imported
+here, and the service's earlier answers. It is ignored by git and safe to delete.
 
 Examples:
 
