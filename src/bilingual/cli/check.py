@@ -8,6 +8,8 @@ import typer
 
 from bilingual.cli.common import (
     Format,
+    JobsOption,
+    ProgressOption,
     RootOption,
     err,
     errors_handled,
@@ -74,15 +76,8 @@ def check(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core)."
-        ),
-    ] = 0,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on a terminal.")
-    ] = True,
+    jobs: JobsOption = 0,
+    progress: ProgressOption = True,
     fix: Annotated[
         bool,
         typer.Option(

@@ -39,6 +39,15 @@ RootOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core)."),
+]
+ProgressOption = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Show a progress bar on a terminal.")
+]
+
+
 def err(message: str) -> None:
     """Write a line to stderr."""
     typer.echo(message, err=True)

@@ -6,6 +6,8 @@ from typing import Annotated
 import typer
 
 from bilingual.cli.common import (
+    JobsOption,
+    ProgressOption,
     RootOption,
     err,
     errors_handled,
@@ -67,15 +69,8 @@ def status(
             help="Output: a table and summary (people) or a versioned JSON document (scripts).",
         ),
     ] = StatusFormat.text,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core)."
-        ),
-    ] = 0,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on a terminal.")
-    ] = True,
+    jobs: JobsOption = 0,
+    progress: ProgressOption = True,
     cache: Annotated[
         bool,
         typer.Option(
