@@ -10,6 +10,10 @@ times, one after the other so that the machine's load is shared alike:
     hugo       Hugo building the site ``hugo_site.py`` makes of the corpus (``bench/hugo/``:
                per language an index of 10 a page, a page per category and per article with
                the same parts as bilingual's, a feed, a sitemap) into an empty folder;
+    pagefind   with search on: Pagefind indexing Hugo's site as a Hugo site adds search,
+               ``pagefind --site public`` (the same binary as bundle's, one run over both
+               languages; the article pages marked as bilingual's are), after Hugo: the peer
+               for search is Hugo and then Pagefind;
     full       ``bilingual bundle --full`` into an empty folder, the result cache warm (the
                checks of unchanged articles are read back, as after any earlier build or check);
     rebuild-1  one article's en.md changed (a sentence appended), ``bilingual bundle`` into the
@@ -107,6 +111,11 @@ def one_run(root: Path, site: Path, work: Path, hugo: str, article: Path) -> dic
     remove(hugo_out)
     command = [hugo, "--source", str(site), "--destination", str(hugo_out), "--quiet"]
     result["hugo"], result["hugo_mb"], _ = timed([*command, "--baseURL", BASE_URL])
+    if not SEARCH:
+        from bilingual.bundle.search import pagefind_binary
+
+        index = [str(pagefind_binary()), "--site", str(hugo_out), "--keep-index-url", "--silent"]
+        result["pagefind"], result["pagefind_mb"], _ = timed(index)
     out = work / "site"
     remove(out)
     result["full"], result["full_mb"], _ = bundle(root, out, "--full")
@@ -153,8 +162,15 @@ def main() -> None:
     for n in range(args.runs):
         r = one_run(root, site, work, hugo, article)
         runs.append(r)
+        peer = ""
+        if "pagefind" in r:
+            both = r["hugo"] + r["pagefind"]
+            peer = (
+                f"hugo+pagefind {both:.2f} s, pagefind {r['pagefind_mb']:.0f} MB "
+                f"({r['full'] / both:.2f}x) | "
+            )
         print(
-            f"run {n + 1}: hugo {r['hugo']:.2f} s {r['hugo_mb']:.0f} MB | "
+            f"run {n + 1}: hugo {r['hugo']:.2f} s {r['hugo_mb']:.0f} MB | {peer}"
             f"full {r['full']:.2f} s {r['full_mb']:.0f} MB ({r['full'] / r['hugo']:.2f}x hugo) | "
             f"rebuild-1 {r['rebuild-1']:.2f} s | rebuild-2 {r['rebuild-2']:.2f} s | "
             f"rebuild {r['rebuild']:.2f} s "

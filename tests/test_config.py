@@ -87,7 +87,7 @@ def test_not_a_mapping():
 
 def test_every_setting_is_documented():
     page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
-    names = {"site.title", "site.filing", "languages", "original", "glossary"}
+    names = {"site.title", "site.filing", "site.search_shard", "languages", "original", "glossary"}
     nested = {
         "untranslated_allow": "checks.untranslated.allow",
         "links_localized": "checks.links.localized",
@@ -102,6 +102,7 @@ def test_every_setting_is_documented():
         assert field.name in {
             "site_title",
             "site_filings",
+            "search_shard",
             "languages",
             "original",
             "glossary",
@@ -185,3 +186,17 @@ def test_site_filing_problems(filing, message):
     with pytest.raises(ConfigError) as caught:
         parse_config({"site": {"filing": filing}})
     assert message in str(caught.value)
+
+
+def test_search_shard_is_a_number_of_articles():
+    assert parse_config({}).search_shard == 1000
+    assert parse_config({"site": {"search_shard": 250}}).search_shard == 250
+
+
+@pytest.mark.parametrize("value", [0, -5, "many", True, 2.5])
+def test_search_shard_problems(root, value):
+    root.config(f"site:\n  title: {{zh: 新闻, en: News}}\n  search_shard: {value!r}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(root.path)
+    assert "site.search_shard: must be a whole number of articles, at least 1" in str(caught.value)
+    assert caught.value.line == 3

@@ -79,6 +79,9 @@ class Config:
     site_title: Mapping[str, str] = field(default_factory=lambda: {"zh": "新闻网", "en": "News"})
     #: Filing numbers shown in every page's footer (Chinese sites must show theirs).
     site_filings: tuple[Filing, ...] = ()
+    #: At most this many articles per language in one search index (a shard): ``bundle``
+    #: indexes the shards one Pagefind process each, and the search page merges them.
+    search_shard: int = 1000
     #: The two languages of a pair, in display order.
     languages: tuple[str, str] = LANGS
     #: The side articles are written in first, unless an article's ``original`` says otherwise.
@@ -145,6 +148,9 @@ def parse_config(
     config = Config(
         site_title=_site_title(site, bad),
         site_filings=_filings(site.get("filing") if isinstance(site, dict) else None, bad),
+        search_shard=_search_shard(
+            site.get("search_shard") if isinstance(site, dict) else None, bad
+        ),
         languages=_languages(data.get("languages"), bad),
         original=original,
         glossary=_glossary(data.get("glossary", "glossary.yaml"), bad),
@@ -186,13 +192,23 @@ def _site_title(site: Any, bad: Problem) -> dict[str, str]:
     if not isinstance(site, dict):
         bad("site", "must be a mapping with a title per language")
         return title
-    _unknown_keys(site, {"title", "filing"}, "site.", bad)
+    _unknown_keys(site, {"title", "filing", "search_shard"}, "site.", bad)
     given = site.get("title")
     if isinstance(given, dict) and all(k in LANGS and isinstance(v, str) for k, v in given.items()):
         title.update(given)
     elif given is not None:
         bad("site.title", "must map zh and en to strings")
     return title
+
+
+def _search_shard(value: Any, bad: Problem) -> int:
+    default = Config().search_shard
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        bad("site.search_shard", "must be a whole number of articles, at least 1")
+        return default
+    return value
 
 
 def _filings(value: Any, bad: Problem) -> tuple[Filing, ...]:

@@ -128,6 +128,42 @@ def test_an_english_search_typed_on_the_search_page_finds_the_forum(served, page
     assert problems.seen == []
 
 
+def test_a_search_merges_the_shards_of_a_language_and_follows_a_result(tmp_path, page):
+    """The sample site with one article per index shard: a search reads every shard's index
+    and lists what each finds; a result leads to its article."""
+    import shutil
+
+    root = tmp_path / "root"
+    shutil.copytree(REPO / "articles", root / "articles")
+    shutil.copy(REPO / "glossary.yaml", root)
+    config = (REPO / "bilingual.yaml").read_text(encoding="utf-8")
+    (root / "bilingual.yaml").write_text(
+        config.replace("site:\n", "site:\n  search_shard: 1\n"), encoding="utf-8"
+    )
+    site = SHOOT.build_site(tmp_path / "site", "--root", str(root))
+    shards = [p for p in (site / "zh/pagefind").iterdir() if p.is_dir()]
+    assert len(shards) == 3  # three articles, each in its own index
+    tab, problems = page
+    with SHOOT.serve(site) as base:
+        tab.goto(f"{base}zh/search/index.html?q=上海交通大学")
+        tab.wait_for_function(f"document.querySelectorAll('{RESULT}').length >= 3")
+        found = sorted(a.get_attribute("href") for a in tab.locator(RESULT).all())
+        assert [href.split("/")[-2] for href in found] == sorted(
+            p.name for p in REPO.glob("articles/*")
+        )
+        tab.fill(".pagefind-ui__search-input", "张江科学会堂")
+        tab.wait_for_function(  # the count of results for these words, not "searching..."
+            "document.querySelector('.pagefind-ui__message').textContent.includes("
+            "'与 张江科学会堂 相关的结果')"
+        )
+        first = tab.locator(RESULT).first
+        assert first.get_attribute("href").endswith(f"/zh/{ARTICLE}/index.html")
+        first.click()
+        tab.wait_for_url(f"{base}zh/{ARTICLE}/index.html")
+        assert "张江科学会堂" in tab.inner_text("h1")
+    assert problems.seen == []
+
+
 def test_from_a_file_path_the_site_works_and_search_says_why_not(tmp_path, page):
     tab, problems = page
     site = SHOOT.build_site(tmp_path / "site")

@@ -49,6 +49,7 @@ class Builds:
         self.out = tmp / "public"
         self.count = 0
         self.clock = time.time() - 10_000
+        self.said = ""
         self.age(*self.root.path.rglob("*.md"))
 
     def age(self, *paths: Path) -> None:
@@ -72,15 +73,18 @@ class Builds:
             "https://news.example.edu.cn/", *args,
         )  # fmt: skip
         assert code == 0, stderr
+        self.said = stdout
         return counts(stdout)
 
     def rebuild(self) -> tuple[int, int]:
         """Rebuild, and check the result against a full build of the same sources."""
         found = self.build()
+        said = self.said
         self.count += 1
         fresh = self.tmp / f"full{self.count}"
         self.build("--full", out=fresh)
         assert snapshot(self.out) == snapshot(fresh)
+        self.said = said  # the rebuild's summary line
         return found
 
 
@@ -98,6 +102,65 @@ def test_an_unchanged_site_renders_nothing(builds):
 def test_a_body_edit_renders_its_page_only(builds):
     builds.edit("articles/forum/zh.md", "论坛在张江举行。", "论坛在张江科学会堂举行。")
     assert builds.rebuild() == (1, PAGES - 1)
+
+
+def indexed(stdout: str) -> tuple[int, int]:
+    """(made, all) search index shards, from the summary line of a rebuild."""
+    found = re.search(r"(\d+) of (\d+) search index shard\(s\) made", stdout)
+    assert found, stdout
+    return int(found[1]), int(found[2])
+
+
+def shard_size(root: Root, size: int) -> None:
+    config = root.path / "bilingual.yaml"
+    text = re.sub(r"\n  search_shard: \d+", "", config.read_text(encoding="utf-8"))
+    config.write_text(text.replace("site:\n", f"site:\n  search_shard: {size}\n"), "utf-8")
+
+
+@pytest.fixture
+def sharded(site: Root, cli, tmp_path: Path) -> Builds:
+    """The site with at most one article per search index: zh in three shards, en in one."""
+    shard_size(site, 1)
+    made = Builds(site, cli, tmp_path)
+    made.build()
+    return made
+
+
+def test_an_unchanged_site_indexes_nothing(sharded):
+    sharded.rebuild()
+    assert indexed(sharded.said) == (0, 4)
+
+
+def test_a_body_edit_indexes_its_shard_only(sharded):
+    sharded.edit("articles/forum/zh.md", "论坛在张江举行。", "论坛在张江科学会堂举行。")
+    assert sharded.rebuild() == (1, PAGES - 1)
+    assert indexed(sharded.said) == (1, 4)
+
+
+def test_an_added_article_indexes_its_own_shard_though_every_list_shows_it(site, cli, tmp_path):
+    shard_size(site, 2)  # zh: two shards (forum and lecture, open-day); en: one
+    builds = Builds(site, cli, tmp_path)
+    builds.build()
+    builds.root.pair(
+        "award",
+        "学校获奖。",
+        "The university won an award.",
+        zh_meta="title: 获奖\ndate: 2023-06-01\ncategory: campus-events\n",
+        en_meta="title: Award\ndate: 2023-06-01\ncategory: campus-events\n",
+    )
+    builds.age(*(builds.root.path / "articles/award").iterdir())
+    rendered, _ = builds.rebuild()
+    # the newest article: in "Latest News" on every page of its language...
+    assert rendered >= 6
+    # ...but only its own Chinese shard is indexed again, and English's one
+    assert indexed(builds.said) == (2, 3)
+
+
+def test_changing_the_shard_size_reindexes_and_matches_a_full_build(sharded):
+    shard_size(sharded.root, 2)
+    assert sharded.rebuild()[1] == 0  # a setting changed: every page made again
+    folders = sorted(p.name for p in (sharded.out / "zh/pagefind").iterdir() if p.is_dir())
+    assert folders == ["0", "1"]  # forum and lecture, open-day; shards 2 and 3 gone
 
 
 def test_a_title_edit_renders_the_lists_it_appears_in(builds):
@@ -258,7 +321,7 @@ def test_a_removed_article_leaves_the_index_even_from_a_recycled_spare(builds):
 def test_a_body_edit_is_searched_in_the_rebuilt_index(builds):
     from tests.bundle.test_search import fragments
 
-    entry = {lang: builds.out / lang / "pagefind/pagefind-entry.json" for lang in ("zh", "en")}
+    entry = {lang: builds.out / lang / "pagefind/0/pagefind-entry.json" for lang in ("zh", "en")}
     before = {lang: path.stat().st_ino for lang, path in entry.items()}
     builds.edit("articles/forum/en.md", "The forum was held.", "The forum met in a hall.")
     assert builds.rebuild() == (1, PAGES - 1)
@@ -269,7 +332,7 @@ def test_a_body_edit_is_searched_in_the_rebuilt_index(builds):
 
 
 def test_an_unchanged_index_is_kept_and_a_tampered_one_made_again(builds):
-    entry = builds.out / "zh/pagefind/pagefind-entry.json"
+    entry = builds.out / "zh/pagefind/0/pagefind-entry.json"
     kept = entry.stat().st_ino
     assert builds.rebuild() == (0, PAGES)
     assert entry.stat().st_ino == kept
@@ -286,4 +349,15 @@ def test_search_turned_off_and_on_renders_every_page_each_time(builds):
     assert snapshot(builds.out) == snapshot(full)
     assert not [p for p in snapshot(builds.out) if "search" in p or "pagefind" in p]
     assert builds.rebuild() == (PAGES, 0)
-    assert (builds.out / "zh/pagefind/pagefind-entry.json").is_file()
+    assert (builds.out / "zh/pagefind/0/pagefind-entry.json").is_file()
+
+
+def test_reindexing_a_shard_leaves_the_published_bundle_as_it_was(builds):
+    """The recycled folder's index files are hard links to the published bundle's: the
+    shard made again must not write through them."""
+    builds.build()  # the first bundle is now the spare: the next build recycles it
+    builds.edit("articles/forum/zh.md", "论坛在张江举行。", "论坛在张江科学会堂举行。")
+    published = snapshot(builds.out)
+    builds.rebuild()
+    assert indexed(builds.said) == (1, 2)
+    assert snapshot(builds.out.parent / ".public.spare") == published

@@ -61,6 +61,9 @@ class Result:
     #: Pages rendered, and pages taken unchanged from the previous bundle.
     rendered: int = 0
     reused: int = 0
+    #: Search index shards, and those of them made afresh (the others taken unchanged).
+    shards: int = 0
+    indexed: int = 0
 
 
 def build(
@@ -135,6 +138,8 @@ def build(
         archive=archive,
         rendered=done.rendered,
         reused=done.reused,
+        shards=done.shards,
+        indexed=len(done.indexed),
     )
 
 

@@ -30,6 +30,7 @@ from bilingual.bundle.record import (
     entry_token,
     inputs_key,
     page_key,
+    source_token,
 )
 from bilingual.bundle.rendering import (
     PARALLEL_FROM,
@@ -44,7 +45,7 @@ from bilingual.bundle.rendering import (
     run,
     work,
 )
-from bilingual.bundle.search import add_search
+from bilingual.bundle.search import Shard, index_shards, shards_of
 from bilingual.bundle.site import LATEST, Entry, Site
 from bilingual.bundle.write import MANIFEST, Files, stamp_of
 from bilingual.errors import BundleError
@@ -67,9 +68,10 @@ class Rendered:
     previous: dict[str, Output] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
-    #: The search indexes' files, recorded like pages (no links); the languages indexed anew.
+    #: The search indexes' files, recorded like pages (no links); the shards indexed anew.
     index: dict[str, Output] = field(default_factory=dict)
     indexed: list[str] = field(default_factory=list)
+    shards: int = 0
 
 
 def render_pages(
@@ -91,6 +93,7 @@ def render_pages(
     # Every page shows a search box or not: the languages searched are part of every key.
     search = searchable(site) if options.search else ()
     binary = pagefind_binary() if search else None  # missing: say so before the work
+    shards = {lang: shards_of(site, lang, site.config.search_shard) for lang in search}
     inputs = inputs_key(
         root, repr(site.config), options.base_url, options.drafts, site.languages, search
     )
@@ -104,7 +107,11 @@ def render_pages(
     advance = progress("rendering", entries) if progress else None
     keys: dict[str, str] = {}
     tokens: dict[int, str] = {}
-    pages = Pages(site, options.base_url, search=search)
+    pages = Pages(
+        site,
+        options.base_url,
+        search={lang: [s.folder for s in held] for lang, held in shards.items()},
+    )
 
     def claim(path: str, key: str, by: str) -> tuple[str | None, bool]:
         """Reserve the page's path: the checksum its old file must have to be taken (None
@@ -186,59 +193,84 @@ def render_pages(
                 _keep(done, files, keys, work(("render", [page]), place)[0])
     _machine_files(root, site, files, done.located, renderer, options.base_url)
     if binary is not None:  # every page is in the folder now, which Pagefind reads
-        indexed = progress("indexing", len(search)) if progress else None
-        for lang in search:
-            _search_index(files, lang, binary, inputs, done, record, place)
-            if indexed:
-                indexed(1)
+        entries = {e.url: e for lang in search for e in site.entries[lang]}
+        done.shards = sum(len(held) for held in shards.values())
+        _search_indexes(files, shards, entries, binary, inputs, done, record, place, jobs, progress)
     links = ((path, json.loads(out.links)) for path, out in done.outputs.items())
     done.broken = broken_links(links, files)
     return done
 
 
-def _search_index(
+def _search_indexes(
     files: Files,
-    lang: str,
+    shards: dict[str, list[Shard]],
+    entries: dict[str, Entry],
     binary: Path,
     inputs: str,
     done: Rendered,
     record: BuildRecord | None,
     place: Place,
+    jobs: int,
+    progress: Progress | None,
 ) -> None:
-    """``lang``'s Pagefind index: the old bundle's when it was made by the same Pagefind from
-    the same bytes of every file of the language's tree and its files verify (as pages do);
-    else made afresh. A body edit of one language's article leaves the other's index as it is."""
-    prefix = f"{lang}/{PAGEFIND}/"
-    key = _index_key(files, lang, binary, inputs)
-    old = {path: was for path, was in done.previous.items() if path.startswith(prefix)}
-    kept: dict[str, str] | None = None
-    if old and all(was.key == key for was in old.values()):
-        kept = {}
-        for path, was in old.items():
-            ready = record is not None and _ready(record, files, path, was)
-            if not ready and not reuse(place, path, was.sha256).sha256:
-                kept = None  # not what was written: made afresh (prune removes the links)
-                break
-            kept[path] = was.sha256
-    if kept is None:
-        kept = add_search(files, lang, binary)
-        done.indexed.append(lang)
-    else:
-        for path, sha in kept.items():
-            files.claim(path, "pagefind")
-            files.written(path, sha)
-    done.index.update((path, Output(key, sha, "[]")) for path, sha in kept.items())
+    """Each shard's Pagefind index: the old bundle's when it was made by the same Pagefind
+    from the same articles (``_shard_key``) and its files verify (as pages do); else made
+    afresh. A body edit of one article re-indexes that article's shard only."""
+    by_key: dict[str, dict[str, Output]] = {}
+    for path, was in done.previous.items():
+        if path.startswith(tuple(f"{lang}/{PAGEFIND}/" for lang in shards)):
+            by_key.setdefault(was.key, {})[path] = was
+    todo: list[tuple[Shard, str]] = []
+    for lang_shards in shards.values():
+        for shard in lang_shards:
+            key = _shard_key(shard, binary, inputs, entries)
+            kept = _kept_index(by_key.get(key, {}), files, record, place)
+            if kept is None:
+                todo.append((shard, key))
+                continue
+            for path, sha in kept.items():
+                files.claim(path, "pagefind")
+                files.written(path, sha)
+            done.index.update((path, Output(key, sha, "[]")) for path, sha in kept.items())
+    if not todo:
+        return
+    advance = progress("indexing", len(todo)) if progress else None
+    keys = dict(todo)
+    made = index_shards(binary, files, [shard for shard, _ in todo], jobs, advance)
+    for shard, written in made:
+        done.index.update((path, Output(keys[shard], sha, "[]")) for path, sha in written.items())
+        done.indexed.append(shard.folder)
 
 
-def _index_key(files: Files, lang: str, binary: Path, inputs: str) -> str:
-    """What a language's index is made from: the Pagefind binary, ``inputs`` (the tool) and
-    the checksum of every file of the language's tree that Pagefind may read."""
+def _kept_index(
+    old: dict[str, Output], files: Files, record: BuildRecord | None, place: Place
+) -> dict[str, str] | None:
+    """The old bundle's files of one shard's index, by path, when each is there as written;
+    None when there are none or one is not."""
+    if not old:
+        return None
+    kept = {}
+    for path, was in old.items():
+        ready = record is not None and _ready(record, files, path, was)
+        if not ready and not reuse(place, path, was.sha256).sha256:
+            return None  # not what was written: made afresh
+        kept[path] = was.sha256
+    return kept
+
+
+def _shard_key(shard: Shard, binary: Path, inputs: str, entries: dict[str, Entry]) -> str:
+    """What a shard's index is made from: the Pagefind binary, ``inputs`` (the tool, its
+    templates and settings), the shard's place and its articles' sources. Nothing else of
+    an article page reaches the index (the lists and the switcher are outside its
+    ``data-pagefind-body``), so a new article re-renders every page of its language's
+    "Latest News" but re-indexes its own shard only."""
     info = binary.stat()
-    hasher = hashlib.blake2b(f"{binary}:{info.st_size}:{info.st_mtime_ns}:{inputs}".encode())
-    ours, index = f"{lang}/", f"{lang}/{PAGEFIND}/"
-    for path, sha in files.digests():
-        if path.startswith(ours) and not path.startswith(index):
-            hasher.update(f"\x00{path}\x00{sha}".encode())
+    hasher = hashlib.blake2b(
+        f"{binary}:{info.st_size}:{info.st_mtime_ns}:{inputs}:{shard!r}".encode()
+    )
+    for slug in shard.slugs:
+        entry = entries[f"{shard.lang}/{slug}/"]
+        hasher.update(f"\x00{entry.url}\x00{source_token(entry)}".encode())
     return hasher.hexdigest()
 
 

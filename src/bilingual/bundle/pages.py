@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -85,12 +85,15 @@ def search_path(lang: str) -> str:
 
 class Pages:
     """Builds the pages of ``site``; ``base_url`` makes alternates absolute; the languages of
-    ``search`` get a search box on every page (their search pages come from ``search_page``)."""
+    ``search`` get a search box on every page (their search pages come from ``search_page``),
+    each with the folders of its search indexes, the primary first."""
 
-    def __init__(self, site: Site, base_url: str = "", *, search: Collection[str] = ()) -> None:
+    def __init__(
+        self, site: Site, base_url: str = "", *, search: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         self.site = site
         self.base_url = base_url
-        self.search = frozenset(search)
+        self.search: Mapping[str, Sequence[str]] = search or {}
 
     def all(self) -> Iterator[Page]:
         """Every page: the root, then per language its indexes, categories, articles and
@@ -161,9 +164,10 @@ class Pages:
         page.context.update(
             self._common(page, search_path(other) if other in self.search else None),
             script=href(page.path, SEARCH_SCRIPT),
-            # Pagefind's UI, written by the index beside the language's pages.
+            # Pagefind's UI, written with the language's first index, and the indexes.
             pagefind_css=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.css"),
             pagefind_js=href(page.path, f"{lang}/{PAGEFIND}/pagefind-ui.js"),
+            pagefind_bundles=["../" * page.path.count("/") + f for f in self.search[lang]],
         )
         return page
 

@@ -158,6 +158,8 @@ def _report(result: "Result") -> None:
     line = f"wrote {result.out}: {result.files} files, {result.pages} pages (articles: {sides})"
     if result.reused:
         line += f", {result.rendered} rendered, {result.reused} unchanged"
+        if result.shards:
+            line += f", {result.indexed} of {result.shards} search index shard(s) made"
     if result.summary is not None:
         s = result.summary
         line += f"; check: {s.errors} error(s), {s.warnings} warning(s)"
