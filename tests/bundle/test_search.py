@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -135,16 +136,30 @@ def test_a_language_without_articles_gets_no_search(root, build):
     assert not zh_search.find_all("a", class_="switch")  # no English search page to switch to
 
 
-def test_the_real_corpus_index_is_byte_identical_in_two_builds(cli, tmp_path):
-    """36 real pairs: an index in several chunks; every file, and the archive, the same."""
+@pytest.mark.parametrize("shard", [None, 8])
+def test_the_real_corpus_index_is_byte_identical_in_two_builds(cli, tmp_path, shard):
+    """36 real pairs: an index in several chunks (in one shard, or in eight); every file,
+    and the archive, the same."""
+    root = REAL
+    if shard:
+        root = tmp_path / "real"
+        shutil.copytree(REAL, root)
+        with (root / "bilingual.yaml").open("a", encoding="utf-8") as config:
+            config.write(f"site:\n  search_shard: {shard}\n")
     outs = []
     for n in (1, 2):
         out = tmp_path / f"run{n}" / "site"
-        code, _, err = cli("bundle", "--root", REAL, "--out", out, "--archive", "tar.gz")
+        code, _, err = cli("bundle", "--root", root, "--out", out, "--archive", "tar.gz")
         assert code == 0, err
         outs.append(out)
     first, second = _tree(outs[0]), _tree(outs[1])
-    assert len([n for n in first if n.startswith("zh/pagefind/0/index/")]) > 1
+    if shard:
+        folders = {
+            n.split("/")[2] for n in first if n.startswith("zh/pagefind/") and n.count("/") > 2
+        }
+        assert len(folders) > 4 and all(name.isdigit() for name in folders)
+    else:
+        assert len([n for n in first if n.startswith("zh/pagefind/0/index/")]) > 1
     assert first == second
     assert outs[0].with_name("site.tar.gz").read_bytes() == (
         outs[1].with_name("site.tar.gz").read_bytes()
