@@ -18,13 +18,11 @@ from bilingual.engine import Plan, cache_key, check_pair, make_plan, pair_beads
 from bilingual.errors import SourceError, UsageError
 from bilingual.glossary.store import load_glossary
 from bilingual.model import Finding, Location, Severity
-from bilingual.parse.discover import load_pair
+from bilingual.parse.discover import article_folder, closest, load_pair
 from bilingual.preview.render import NO_COUNTERPART, render, render_side
 from bilingual.preview.show import Options, build
 from bilingual.preview.view import (
     View,
-    closest,
-    find_article,
     load_view,
     place,
     side_markdown,
@@ -288,15 +286,17 @@ def test_findings_are_placed_by_line_on_their_side(root):
     assert general == (front, lost)
 
 
-def test_find_article_takes_a_slug_or_a_path_and_names_the_closest(site):
+def test_article_folder_takes_a_slug_or_a_path_and_names_the_closest(site):
     folder = site.path / "articles" / SLUG
-    assert find_article(site.path, SLUG) == folder
-    assert find_article(site.path, f"articles/{SLUG}/") == folder
-    assert find_article(site.path, str(folder / "zh.md")) == folder.resolve()
-    with pytest.raises(UsageError, match=rf"no article 'open-dya' in articles/; closest: {SLUG}"):
-        find_article(site.path, "open-dya")
-    with pytest.raises(UsageError, match="no article has a similar name"):
-        find_article(site.path, "zzzzzz")
+    assert article_folder(site.path, SLUG) == folder
+    assert article_folder(site.path, f"articles/{SLUG}/") == folder
+    assert article_folder(site.path, str(folder / "zh.md")) == folder.resolve()
+    with pytest.raises(UsageError, match=r"no article 'open-dya'") as caught:
+        article_folder(site.path, "open-dya")
+    assert caught.value.hint == f"did you mean {SLUG}?"
+    with pytest.raises(UsageError, match="no article 'zzzzzz'") as caught:
+        article_folder(site.path, "zzzzzz")
+    assert (caught.value.hint or "").startswith("an article is a folder under ")
 
 
 def test_closest_prefers_slugs_holding_the_name():
@@ -349,7 +349,7 @@ def test_the_demo_screen_is_drawn_from_files_in_the_repository():
     # the picture's content root is committed beside the script, not made up by it
     demo = Path(__file__).resolve().parents[1] / "docs" / "screens" / "demo"
     assert (demo / "glossary.yaml").is_file()
-    assert find_article(demo, "2023-ai-for-science-forum").is_dir()
+    assert article_folder(demo, "2023-ai-for-science-forum").is_dir()
 
 
 def test_side_markdown_breaks_chinese_paragraphs_between_characters(root):

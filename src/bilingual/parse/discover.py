@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -138,23 +138,39 @@ def read_article(text: str, lang: str, rel: str) -> Article:
 
 
 def article_folder(root: Path, name: str) -> Path:
-    """The folder of the article ``name`` (a slug, or a path to its folder or one of its files);
-    a usage error naming the closest slugs when there is none."""
-    if "/" in name or os.sep in name or name.endswith(".md"):
-        return article_folders(root, [Path(name)])[0]
-    folder = root / ARTICLES / name
-    if folder.is_dir():
+    """The folder of the article ``name`` stands for: a slug, ``articles/<slug>`` or a path to
+    the folder or one of its files. A usage error naming the closest slugs when there is none
+    (every command that takes a slug says it alike)."""
+    base = root / ARTICLES
+    given = Path(name).expanduser()
+    if given.exists():  # a path from the shell's completion: articles/<slug>/ or its zh.md
+        path = given.resolve()
+        folder = path.parent if path.is_file() else path
+        if folder.parent == base.resolve():
+            return folder
+    slug = name.strip().rstrip("/").split("/")[-1] or name
+    folder = base / slug
+    if slug not in (".", "..") and folder.is_dir():
         return folder
-    slugs = [path.name for path in article_folders(root)]
-    # A part of a slug ("pujiang") finds it before a near spelling does.
-    close = [slug for slug in slugs if name.lower() in slug][:3]
-    close = close or difflib.get_close_matches(name, slugs, n=3, cutoff=0.5)
+    close = closest(slug, [path.name for path in article_folders(root)])
     hint = (
         f"did you mean {', '.join(close)}?"
         if close
-        else f"an article is a folder under {relpath(root / ARTICLES, Path.cwd())}/"
+        else f"an article is a folder under {relpath(base, Path.cwd())}/"
     )
-    raise UsageError(f"no article {name!r}", hint=hint)
+    raise UsageError(f"no article {slug!r}", hint=hint)
+
+
+def closest(slug: str, known: Sequence[str], count: int = 3) -> list[str]:
+    """The slugs most like ``slug``: those holding it first (``pujiang`` names the forum),
+    then the most similar by ``difflib``."""
+    holding = [name for name in known if slug and slug in name]
+    similar = difflib.get_close_matches(slug, known, n=count, cutoff=0.5)
+    found: list[str] = []
+    for name in (*holding, *similar):
+        if name not in found:
+            found.append(name)
+    return found[:count]
 
 
 def without_lone_titles(zh: Article, en: Article) -> tuple[Article, Article]:

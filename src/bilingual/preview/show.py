@@ -14,8 +14,9 @@ from rich.text import Text
 
 from bilingual.errors import BilingualError, SourceError, UsageError
 from bilingual.model import LANGS
+from bilingual.parse.discover import article_folder
 from bilingual.preview.render import WIDE, render, render_side
-from bilingual.preview.view import find_article, load_view, side_markdown
+from bilingual.preview.view import load_view, side_markdown
 
 Warn = Callable[[str], None]
 
@@ -87,7 +88,7 @@ def show(
         raise UsageError("--pager and --watch cannot be used together")
     if options.side not in (None, *LANGS):
         raise UsageError(f"--side must be zh or en, not {options.side!r}")
-    folder = find_article(root, name)
+    folder = article_folder(root, name)
     console = make_console(options.width, options.color, file)
     if options.watch:
         watch(console, root, folder, options, warn)

@@ -8,26 +8,21 @@ otherwise than ``check`` does, and a preview after a check reads its findings fr
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.engine import Plan, check_pairs, pair_beads
-from bilingual.errors import SourceError, UsageError
+from bilingual.errors import SourceError
 from bilingual.glossary.model import Glossary
 from bilingual.model import LANGS, Article, Bead, Block, Finding, Pair
-from bilingual.parse.discover import ARTICLES, load_pair
+from bilingual.parse.discover import load_pair
 from bilingual.parse.frontmatter import decode, split
 from bilingual.stale import KEY, State, pair_sync
 
 if TYPE_CHECKING:
     from bilingual.cache import ResultCache
-
-#: How many similar slugs an unknown one is answered with.
-CLOSEST = 3
-
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -73,40 +68,6 @@ class View:
     def langs(self) -> tuple[str, ...]:
         """The sides that exist, zh first."""
         return tuple(lang for lang in LANGS if self.pair.side(lang) is not None)
-
-
-def find_article(root: Path, name: str) -> Path:
-    """The article folder ``name`` stands for: a slug, ``articles/<slug>`` or a path to the
-    folder or one of its files. A usage error naming the closest slugs when there is none."""
-    base = root / ARTICLES
-    given = Path(name).expanduser()
-    if given.exists():  # a path from the shell's completion: articles/<slug>/ or its zh.md
-        path = given.resolve()
-        folder = path.parent if path.is_file() else path
-        if folder.parent == base.resolve():
-            return folder
-    slug = name.strip().rstrip("/").split("/")[-1] or name
-    folder = base / slug
-    if slug not in (".", "..") and folder.is_dir():
-        return folder
-    known = sorted(
-        entry.name for entry in base.iterdir() if entry.is_dir() and not entry.name.startswith(".")
-    )
-    close = closest(slug, known)
-    answer = f"closest: {', '.join(close)}" if close else "no article has a similar name"
-    raise UsageError(f"no article {slug!r} in {ARTICLES}/; {answer}")
-
-
-def closest(slug: str, known: Sequence[str], count: int = CLOSEST) -> list[str]:
-    """The slugs most like ``slug``: those holding it first (``pujiang`` names the forum),
-    then the most similar by ``difflib``."""
-    holding = [name for name in known if slug and slug in name]
-    similar = difflib.get_close_matches(slug, known, n=count, cutoff=0.5)
-    found: list[str] = []
-    for name in (*holding, *similar):
-        if name not in found:
-            found.append(name)
-    return found[:count]
 
 
 def load_view(
