@@ -76,7 +76,9 @@ def build(root: Path, folder: Path, options: Options, warn: Warn) -> RenderableT
         return render(view, options.width)
     article = view.pair.side(options.side)
     if article is None:  # pragma: no cover - load_view raises when the side is missing
-        raise SourceError(f"{options.side}.md does not exist", path=view.pair.folder)
+        raise SourceError(
+            f"{options.side}.md is missing: the article has one side", path=view.pair.folder
+        )
     return render_side(view, options.side, side_markdown(root, article), options.width)
 
 

@@ -24,6 +24,7 @@ from bilingual.stale import KEY, State, pair_sync
 if TYPE_CHECKING:
     from bilingual.cache import ResultCache
 
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A finding shown beside a block, in the cell of side ``lang``."""

@@ -116,7 +116,7 @@ def _job(
     source = "en" if to == "zh" else "zh"
     path = folder / f"{source}.md"
     if source in pair.missing:
-        raise UsageError(f"nothing to translate from: {source}.md does not exist", path=path)
+        raise UsageError(f"nothing to translate from: {source}.md is missing", path=path)
     exists = to not in pair.missing
     if exists and not force:
         raise UsageError(
