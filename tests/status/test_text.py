@@ -145,7 +145,15 @@ def test_filtered_board_says_how_many_of_the_archive_it_shows(newsroom):
     assert "1 of 5 articles shown" in lines
     assert bar_of(lines, "translated").endswith("0    0%  " + "░" * 40)
     nothing = screen(board_of(newsroom, Filters.parse(categories=["sports"])), 100)
-    assert nothing == ["No article matches the filters (of 5)."]
+    assert nothing == [
+        "No article matches the filters (of 5).",
+        "No article has the category 'sports'; categories: campus-events, conference-season,",
+        "research-funding.",
+    ]
+    dated = screen(
+        board_of(newsroom, Filters.parse(categories=["campus-events"], since="2024")), 100
+    )
+    assert dated == ["No article matches the filters (of 5)."]  # the category exists
 
 
 def test_empty_archive(root):

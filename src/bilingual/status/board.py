@@ -211,6 +211,13 @@ class Board:
     #: Articles in the content root, before the filters.
     archive: int
     filters: Filters = field(default_factory=Filters)
+    #: Every category of the content root, before the filters (to name a mistyped one).
+    categories: tuple[str, ...] = ()
+
+    @property
+    def unknown_categories(self) -> list[str]:
+        """The categories the filters ask for that no article has."""
+        return sorted(set(self.filters.categories) - set(self.categories))
 
     @property
     def summary(self) -> Summary:
@@ -332,7 +339,8 @@ def collect(
     finally:
         if results is not None:
             results.close()
-    return Board(tuple(newest_first(counted)), len(rows), filters)
+    categories = tuple(sorted({row.category for row in rows if row.category}))
+    return Board(tuple(newest_first(counted)), len(rows), filters, categories)
 
 
 def newest_first(rows: Iterable[ArticleStatus]) -> list[ArticleStatus]:

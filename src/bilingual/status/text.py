@@ -8,6 +8,7 @@ seconds on an archive of 10,000 articles, longer than reading them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -63,7 +64,15 @@ def lines(board: Board, width: int) -> list[Line]:
         message = "No articles." if not summary.archive else "No article matches the filters"
         if summary.archive:
             message += f" (of {summary.archive})."
-        return [[(message, "")]]
+        said: list[Line] = [[(message, "")]]
+        unknown = board.unknown_categories
+        if unknown and summary.archive:
+            named = ", ".join(repr(name) for name in unknown)
+            known = ", ".join(board.categories) or "none"
+            note = f"No article has the category {named}; categories: {known}."
+            parts = textwrap.wrap(note, max(width, 20), break_on_hyphens=False)
+            said += [[(part, "")] for part in parts]
+        return said
     if width >= TABLE_FROM:
         out = table(board.rows, width)
     else:
