@@ -151,7 +151,7 @@ def test_filtered_board_says_how_many_of_the_archive_it_shows(newsroom):
         "research-funding.",
     ]
     dated = screen(
-        board_of(newsroom, Filters.parse(categories=["campus-events"], since="2024")), 100
+        board_of(newsroom, Filters.parse(categories=["campus-events"], since="2024-01-01")), 100
     )
     assert dated == ["No article matches the filters (of 5)."]  # the category exists
 
