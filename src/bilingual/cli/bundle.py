@@ -97,8 +97,9 @@ def bundle(
     and swapped in when complete; a folder holding files bilingual did not write is refused.
     A rebuild renders only the pages a change touches (the build record in .bilingual/ says
     what each page was made from) and takes the others from the old bundle, once their bytes
-    are checked: the result is the same as --full gives. A language's search index is made
-    again when one of its pages changed.
+    are checked: the result is the same as --full gives. The search index is in shards of at
+    most site.search_shard articles (bilingual.yaml; 1000): an edit indexes its article's
+    shard again and keeps the others.
 
     Examples:
 
