@@ -6,6 +6,7 @@ line) and a hint; the CLI turns it into ``error: ... (path:line)`` plus ``hint: 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 #: Exit code for usage errors, bad configuration and unreadable content roots.
@@ -33,10 +34,15 @@ class BilingualError(Exception):
 
     @property
     def where(self) -> str | None:
-        """``path:line`` (or just the path) when the error has a location."""
+        """``path:line`` (or just the path) when the error has a location; a path under the
+        current folder is named from it, as the other commands' reports name files."""
         if self.path is None:
             return None
-        return f"{self.path}:{self.line}" if self.line else str(self.path)
+        path = self.path
+        if path.is_absolute():
+            with contextlib.suppress(ValueError, OSError):  # outside it, or the folder is gone
+                path = path.relative_to(Path.cwd())
+        return f"{path}:{self.line}" if self.line else str(path)
 
     def __str__(self) -> str:
         where = self.where

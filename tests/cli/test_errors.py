@@ -153,3 +153,17 @@ def test_bad_option_value_is_a_usage_error(root):
     result = run("check", "--root", root.path, "--format", "xml")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_an_error_names_its_file_from_the_current_folder(root):
+    """A file under the current folder is named from it, as the reports name files; one
+    outside it keeps its absolute path."""
+    root.pair("a", "正文。", "Body text here.")
+    (root.path / "bilingual.yaml").write_text("site: [\n", encoding="utf-8")
+    inside = run("check", cwd=root.path / "articles")
+    assert_clean_error(inside, 2)
+    assert inside.stderr.splitlines()[0].endswith(f"({root.path / 'bilingual.yaml'}:2)")
+    at_root = run("check", cwd=root.path)
+    assert at_root.stderr.splitlines()[0].endswith("(bilingual.yaml:2)")
+    outside = run("check", "--root", root.path, cwd=root.path.parent)
+    assert outside.stderr.splitlines()[0].endswith(f"({root.path.name}/bilingual.yaml:2)")
