@@ -17,7 +17,7 @@ from bilingual.checks.registry import REGISTRY, Check, CheckContext, Scope, all_
 from bilingual.config import ChecksConfig, Config
 from bilingual.errors import ConfigError, UnknownCheckError
 from bilingual.glossary.model import Glossary
-from bilingual.model import Bead, Finding, Pair, Severity, Summary, relpath
+from bilingual.model import Bead, Block, Finding, Pair, Severity, Summary, relpath
 from bilingual.parse.discover import load_pair
 
 #: Below this many pairs a process pool costs more than it saves.
@@ -91,11 +91,35 @@ def pair_beads(pair: Pair, plan: Plan) -> tuple[Bead, ...]:
     return align(pair.zh.blocks, pair.en.blocks, plan.glossary)
 
 
+#: The front matter's translated text that value checks compare, side by side.
+FRONT_MATTER = ("title", "summary")
+
+
+def front_matter_beads(pair: Pair) -> tuple[Bead, ...]:
+    """The title and the summary of both sides, each a bead of one block a side on the line
+    of its key, where both sides have one: numbers and dates are compared there too."""
+    if pair.zh is None or pair.en is None:
+        return ()
+    beads = []
+    for key in FRONT_MATTER:
+        zh, en = pair.zh.meta.get(key), pair.en.meta.get(key)
+        if isinstance(zh, str) and isinstance(en, str) and zh.strip() and en.strip():
+            zh_line, en_line = pair.zh.meta_lines.get(key, 1), pair.en.meta_lines.get(key, 1)
+            beads.append(
+                Bead(
+                    (Block("paragraph", zh, zh_line, zh_line),),
+                    (Block("paragraph", en, en_line, en_line),),
+                )
+            )
+    return tuple(beads)
+
+
 def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
     """Every planned check on one pair: its findings and how many were suppressed."""
     checks: list[Check] = [REGISTRY[code] for code in plan.codes]
     found: list[Finding] = []
     beads = pair_beads(pair, plan)
+    meta: tuple[Bead, ...] | None = None
     for item in checks:
         ctx = CheckContext(
             pair, item, plan.severities[item.code], plan.settings, beads, plan.glossary
@@ -103,6 +127,10 @@ def check_pair(pair: Pair, plan: Plan) -> tuple[list[Finding], int]:
         if item.scope is Scope.PAIR:
             found.extend(item.func(pair, ctx))
             continue
+        if item.front_matter:
+            meta = front_matter_beads(pair) if meta is None else meta
+            for bead in meta:
+                found.extend(item.func(bead, ctx))
         for bead in beads:
             found.extend(item.func(bead, ctx))
     kept = [f for f in found if not f.suppressed]

@@ -226,3 +226,59 @@ def test_a_changed_value_points_at_the_translation(root, original, side):
     )
     (finding,) = root.findings("a", "number-mismatch")
     assert finding.primary == side
+
+
+FRONT = "date: 2023-04-03\ncategory: conference-season\n"
+
+
+def test_a_number_in_the_summary_is_compared_with_the_other_summary(root):
+    root.pair(
+        "a",
+        "中心揭牌。",
+        "The center was inaugurated.",
+        zh_meta=f"title: 中心揭牌\n{FRONT}summary: 首期建设经费3.6亿元，其中35%用于设备。\n",
+        en_meta=f"title: Center opens\n{FRONT}summary: RMB 350 million, 35% of it for equipment.\n",
+    )
+    (finding,) = root.findings("a", "number-mismatch")
+    # the line of the summary key in each file (the front matter starts on line 2)
+    assert finding.message == (
+        "360,000,000 (3.6亿) in zh.md:5 is 350,000,000 (350 million) in en.md:5"
+    )
+    assert (finding.zh.line, finding.en.line) == (5, 5)
+
+
+def test_a_title_and_summary_that_agree_in_other_words_report_nothing(root):
+    root.pair(
+        "a",
+        "论坛举行。",
+        "The forum was held.",
+        zh_meta=f"title: 七百余位嘉宾出席第五届论坛\n{FRONT}"
+        "summary: 2023年4月2日，论坛在张江举行。\n",
+        en_meta="title: More than 700 guests attend the fifth forum\n"
+        f"{FRONT}summary: The forum was held in Zhangjiang on April 2, 2023.\n",
+    )
+    assert root.findings("a", "number-mismatch") == []
+    assert root.findings("a", "date-mismatch") == []
+
+
+def test_a_date_in_the_title_is_compared_with_the_other_title(root):
+    root.pair(
+        "a",
+        "论坛举行。",
+        "The forum was held.",
+        zh_meta=f"title: 4月2日论坛举行\n{FRONT}",
+        en_meta=f"title: Forum held on April 12\n{FRONT}",
+    )
+    (finding,) = root.findings("a", "date-mismatch")
+    assert "zh.md:2" in finding.message and "en.md:2" in finding.message
+
+
+def test_a_summary_on_one_side_only_is_not_compared(root):
+    root.pair(
+        "a",
+        "论坛举行。",
+        "The forum was held.",
+        zh_meta=f"title: 论坛举行\n{FRONT}summary: 七百余位嘉宾出席。\n",
+        en_meta=f"title: Forum held\n{FRONT}",
+    )
+    assert root.findings("a", "number-mismatch") == []

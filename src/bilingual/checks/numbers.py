@@ -155,13 +155,14 @@ def _report(
     )
 
 
-@check("N101", "number-mismatch")
+@check("N101", "number-mismatch", front_matter=True)
 def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     """A number in a block differs from the numbers of its counterpart.
 
     ## What it does
     Compares the numbers, percentages, ordinals and fractions of each block with those of its
-    aligned counterpart by value: 七百余位 and "more than 700", 1.2万 and 12,000, 3.5亿元 and
+    aligned counterpart, and of the front matter's `title` and `summary` with the other side's
+    (on the line of the key), by value: 七百余位 and "more than 700", 1.2万 and 12,000, 3.5亿元 and
     "RMB 350 million", 百分之三十 and 30%, 第五 and "fifth", 三分之一 and "one third" are
     equal; so are 1.30 and v1.30, a version. Reports a value on one side with no equal value on
     the other, pairing a changed value with what replaced it. A 1 missing from the other side
@@ -226,14 +227,15 @@ def number_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("D101", "date-mismatch")
+@check("D101", "date-mismatch", front_matter=True)
 def date_mismatch(bead: Bead, ctx: CheckContext) -> Iterator[Finding]:
     """A date, time or weekday in a block has no equal one in its counterpart.
 
     ## What it does
     Reads dates in both languages (2023年4月2日, 4月2日, 2023年4月, 2023-04-02, 2023/4/2;
     April 2, 2023, 2 April 2023, Apr. 2, April 2023), times (下午3点30分, 3:30 p.m., 15:30) and
-    weekdays (星期日, 周日, Sunday), and compares them by value. A date without a year is read in
+    weekdays (星期日, 周日, Sunday), and compares them by value, block by aligned block and
+    in the front matter's `title` and `summary`. A date without a year is read in
     the year of the article's `date`. Month and weekday names come from babel's locale data.
 
     ## What it does not report

@@ -48,6 +48,9 @@ class Check:
     #: Runs whatever the selection: it says whether a side could be read at all, and without
     #: it an unreadable article would pass unchecked.
     always: bool = False
+    #: A bead check that also reads the front matter's title and summary, each compared with
+    #: the other side's as a bead of its own (``engine.front_matter_beads``).
+    front_matter: bool = False
 
     @property
     def title(self) -> str:
@@ -75,6 +78,7 @@ def check(
     severity: Severity = Severity.ERROR,
     scope: Scope = Scope.BEAD,
     always: bool = False,
+    front_matter: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register the decorated function as the check ``code`` / ``slug``."""
 
@@ -91,7 +95,9 @@ def check(
         if any(c.slug == slug for c in REGISTRY.values()):
             raise ValueError(f"check slug {slug} registered twice")
         category = func.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Check(code, slug, severity, scope, func, category, doc, always)
+        REGISTRY[code] = Check(
+            code, slug, severity, scope, func, category, doc, always, front_matter
+        )
         return func
 
     return register
