@@ -360,3 +360,24 @@ def test_diff_of_an_article_with_one_side(root, cli):
     assert err.splitlines()[0] == (
         "error: en.md is missing: the article has one side (articles/lonely/en.md)"
     )
+
+
+def test_a_content_root_below_the_top_of_git_names_old_and_new_blocks_alike(tmp_path, cli):
+    """The repository holds the site in a folder: the old block is named from the content
+    root like the new one (git's path is in history.synced.path)."""
+    from tests.conftest import Root
+
+    top = tmp_path / "repo"
+    (top / "site").mkdir(parents=True)
+    root = Root(top / "site")
+    folder = root.pair("forum", ZH, EN)
+    sync(root.path, [folder])
+    subprocess.run(["git", "init", "-q"], cwd=top, check=True)
+    commit(root, "Translate the forum")
+    edit_zh(root, ("七百余位", "八百余位"))
+    code, out, _ = cli("diff", "forum", "--root", root.path, "--format", "json")
+    document = json.loads(out)
+    assert code == 1
+    assert document["history"]["synced"]["path"] == "site/articles/forum/zh.md"
+    (change,) = document["changes"]
+    assert change["old"]["path"] == change["new"]["path"] == "articles/forum/zh.md"

@@ -148,7 +148,11 @@ def stale_diff(
     history = find_version(root / original.path, str(recorded), _digest_of, original.digest)
     if history.text is None or history.found is None:
         return replace(result, history=history)
-    old = read_article(normalise(history.text), original.lang, history.found.path)
+    # Named as the other paths are, from the content root, when it is the same file; a file
+    # that was elsewhere then (renamed since) keeps the path git gives it.
+    was = history.found.path
+    same = was == original.path or was.endswith(f"/{original.path}")
+    old = read_article(normalise(history.text), original.lang, original.path if same else was)
     data = (root / original.path).read_bytes()
     now = read_article(decode(data, original.path), original.lang, original.path)
     return replace(
