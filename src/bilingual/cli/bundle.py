@@ -50,7 +50,9 @@ def bundle(
     strict: Annotated[
         bool,
         typer.Option(
-            "--strict", help="Build nothing when check reports errors or a link is broken."
+            "--strict",
+            help="Build nothing when check reports errors (not warnings, which check "
+            "--strict counts too) or a link is broken.",
         ),
     ] = False,
     drafts: Annotated[
