@@ -1,20 +1,33 @@
 """``bundle``: check, read, render into a new folder and check its links, then swap it in:
-the output folder changes only once the whole bundle is rendered and its links are known."""
+the output folder changes only once the whole bundle is rendered and its links are known.
+
+A rebuild renders only the changed articles' pages when nothing else changed
+(``fast.carry_pages``), else plans every page (``incremental.render_pages``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from bilingual.bundle.feeds import FEED_ENTRIES
 from bilingual.bundle.links import BrokenLink
-from bilingual.bundle.site import Site, read_site
+from bilingual.bundle.recycle import Known
+from bilingual.bundle.site import Listing, Side, Site, read_site
 from bilingual.bundle.write import MANIFEST, Files, ensure_ours
 from bilingual.config import Config
 from bilingual.errors import BundleRefused, UsageError
-from bilingual.model import Finding, Severity, Summary
+from bilingual.model import Finding, Summary, relpath
+
+if TYPE_CHECKING:
+    from bilingual.bundle.built import BuildState
+    from bilingual.bundle.checking import Checks
+    from bilingual.bundle.fast import Quick
+    from bilingual.bundle.incremental import Rendered
+    from bilingual.bundle.record import BuildRecord, Stored
 
 #: Starts a task (its name and number of steps) and returns what advances it by n steps.
 Progress = Callable[[str, int], Callable[[int], None]]
@@ -61,6 +74,8 @@ class Result:
     #: Pages rendered, and pages taken unchanged from the previous bundle.
     rendered: int = 0
     reused: int = 0
+    #: Only the changed articles' pages were planned (``fast``): nothing else had changed.
+    quick: bool = False
 
 
 def build(
@@ -73,68 +88,204 @@ def build(
 ) -> Result:
     """Build the bundle of ``root`` into ``options.out``; ``progress`` follows the reading
     of the articles and the rendering of their pages."""
-    from bilingual.bundle.archive import archive_path, write_archive
-    from bilingual.bundle.incremental import render_pages
-    from bilingual.bundle.manifest import seal
     from bilingual.bundle.record import open_record
-    from bilingual.parse.discover import article_folders
+    from bilingual.bundle.tree import files_ok, scan
 
     out = _output(root, options)
     say = warn or (lambda _: None)
-    folders = article_folders(root)
-    summary, errors = run_checks(root, config, folders, options, say)
-    if options.strict and errors:
-        raise BundleRefused(
-            f"check reports {len(errors)} error(s): --strict builds nothing",
-            problems=tuple(_finding_line(f) for f in errors),
-            hint="run 'bilingual check' and fix them, or build without --strict",
-        )
     record = open_record(root, out, say) if options.cache else None
     try:
-        advance = progress("reading", len(folders)) if progress else None
-        known = record.known if record is not None and not options.full else None
-        site = read_site(
-            root, config, drafts=options.drafts, folders=folders, progress=advance, known=known
-        )
-        mtime = epoch(site)
-        with Files(out) as files:
-            done = render_pages(root, site, files, options, progress, record, say)
-            if options.strict and done.broken:
-                raise BundleRefused(
-                    f"{len(done.broken)} broken internal link(s): --strict builds nothing",
-                    problems=tuple(str(b) for b in done.broken),
-                )
-            seal(
-                site,
-                files,
-                summary,
-                base_url=options.base_url,
-                drafts=options.drafts,
-                broken=done.broken,
-            )
-            files.publish(mtime)
-            if record is not None:
-                manifest_sha = dict(files.digests())[MANIFEST]
-                outputs = {**done.outputs, **done.index}  # the pages and the search indexes
-                record.store(site.sides, outputs, done.previous, manifest_sha, files.stamps)
-            archive = None
-            if options.archive:
-                archive = archive_path(out, options.archive)
-                write_archive(files, archive, options.archive, mtime, out.name)
+        state = record.state() if record is not None else None
+        found = scan(out, state.tree if state else None)
+        if found is not None and state is not None:
+            found.stat_files()
+            files_ok(found, state.tree)  # its folders are checked before the swap
+        else:
+            ensure_ours(out)  # refuse a foreign folder before the work, not after
+        known = Known(found, state.tree, state.spare, state.fresh) if state else Known()
+        return _build(root, config, options, out, progress, say, record, state, known)
     finally:
         if record is not None:
             record.close()
+
+
+def _build(
+    root: Path,
+    config: Config,
+    options: Options,
+    out: Path,
+    progress: Progress | None,
+    say: Warn,
+    record: BuildRecord | None,
+    state: BuildState | None,
+    known: Known,
+) -> Result:
+    from bilingual.bundle.archive import archive_path, write_archive
+    from bilingual.bundle.checking import run_checks
+    from bilingual.bundle.fast import carry_pages, quick_site
+    from bilingual.bundle.incremental import render_pages
+    from bilingual.bundle.manifest import seal
+    from bilingual.bundle.site import source_stamps
+    from bilingual.parse.discover import article_folders
+
+    folders = article_folders(root)
+    stamps = source_stamps(root, folders)  # once, for the checks and the site
+    use = record if record is not None and not options.full else None
+    last = state if use is not None else None
+    checks = run_checks(root, config, folders, options, say, record=use, state=last, stamps=stamps)
+    if options.strict and checks.errors:
+        raise BundleRefused(
+            f"check reports {len(checks.errors)} error(s): --strict builds nothing",
+            problems=tuple(_finding_line(f) for f in checks.errors),
+            hint="run 'bilingual check' and fix them, or build without --strict",
+        )
+
+    def full_site() -> Site:
+        return read_site(
+            root,
+            config,
+            drafts=options.drafts,
+            folders=folders,
+            progress=progress("reading", len(folders)) if progress else None,
+            known=use.known if use else None,
+            listed=use.listing if use else None,
+            stamps=stamps,
+        )
+
+    quick = None
+    if use is not None and last is not None and known.scan and known.scan.trusted:
+        quick = quick_site(root, config, options, use, last, stamps, out / MANIFEST)
+        if quick is not None and epoch(quick.site) != last.epoch:
+            quick = None
+    site = quick.site if quick else full_site()
+    mtime = epoch(site)
+    with Files(out, known=known) as files:
+        if quick is not None and use is not None and last is not None:
+            done = carry_pages(root, quick, files, options, progress, use, last, full_site)
+        else:
+            done = render_pages(root, site, files, options, progress, record, say)
+        if options.strict and done.broken:
+            raise BundleRefused(
+                f"{len(done.broken)} broken internal link(s): --strict builds nothing",
+                problems=tuple(str(b) for b in done.broken),
+            )
+        seal(site, files, checks.summary, base_url=options.base_url, drafts=options.drafts,
+             broken=done.broken, articles=quick.articles if quick else None)  # fmt: skip
+        files.publish(mtime)
+        about = _About.of(site, quick, last)
+        if record is not None:
+            record.store(_stored(root, folders, files, done, checks, mtime, about, record))
+        archive = None
+        if options.archive:
+            archive = archive_path(out, options.archive)
+            write_archive(files, archive, options.archive, mtime, out.name)
     return Result(
         out=out,
         files=len(files),
-        pages=len(done.outputs),  # the search pages too
-        articles={lang: len(site.entries[lang]) for lang in site.languages},
-        summary=summary,
+        pages=done.rendered + done.reused,  # the search pages too
+        articles=dict(about.articles),
+        summary=checks.summary,
         broken=done.broken,
-        skipped=site.skipped,
+        skipped=list(about.skipped),
         archive=archive,
         rendered=done.rendered,
         reused=done.reused,
+        quick=quick is not None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _About:
+    """What the record keeps of the site (``BuildState``), and what it read: the sources and
+    the article folders listed (every one, or those read again, ``complete`` or not)."""
+
+    searchable: tuple[str, ...]
+    newest: dict[str, tuple[str, ...]]
+    articles: dict[str, int]
+    skipped: tuple[str, ...]
+    sides: Mapping[str, Side]
+    listings: Mapping[str, tuple[str, Listing]]
+    complete: bool
+
+    @classmethod
+    def of(cls, site: Site, quick: Quick | None, last: BuildState | None) -> _About:
+        if quick is not None and last is not None:
+            return cls(
+                last.searchable,
+                last.newest,
+                last.articles,
+                last.skipped,
+                quick.sides,
+                quick.listings,
+                complete=False,
+            )
+        return cls(
+            tuple(lang for lang in site.languages if site.entries[lang]),
+            {
+                lang: tuple(e.path for e in site.entries[lang][:FEED_ENTRIES])
+                for lang in site.languages
+            },
+            {lang: len(site.entries[lang]) for lang in site.languages},
+            tuple(site.skipped),
+            site.sides,
+            site.listings,
+            complete=True,
+        )
+
+
+def _stored(
+    root: Path,
+    folders: Sequence[Path],
+    files: Files,
+    done: Rendered,
+    checks: Checks,
+    mtime: int,
+    about: _About,
+    record: BuildRecord,
+) -> Stored:
+    """What the record keeps of this build."""
+    from bilingual.bundle.built import BuildState
+    from bilingual.bundle.record import Folder, Stored
+
+    if about.complete:
+        rels: Iterable[str] = (relpath(folder, root) for folder in folders)
+    else:
+        rels = {*checks.counts, *about.listings}
+    kept = {}
+    for rel in rels:
+        was = record.folder(rel)
+        stamp, listing = about.listings.get(rel, ("", None))
+        if not about.complete and rel not in about.listings and was is not None:
+            stamp, listing = was.stamp, was.listing
+        counts = checks.counts.get(rel) or (was.checks if was else None)
+        kept[rel] = Folder(stamp, listing, counts)
+    summary = checks.summary
+    assert files.state is not None  # published, with its SHA256SUMS
+    state = BuildState(
+        tree=files.state,
+        spare=files.spare_state,
+        fresh=frozenset(files.fresh),
+        inputs=done.inputs,
+        plan=checks.plan,
+        epoch=mtime,
+        pages=done.rendered + done.reused,
+        summary=(summary.articles, summary.errors, summary.warnings, summary.suppressed),
+        broken=tuple((b.page, b.target) for b in done.broken),
+        searchable=about.searchable,
+        newest=about.newest,
+        articles=about.articles,
+        skipped=about.skipped,
+    )
+    return Stored(
+        sides=about.sides,
+        folders=kept,
+        outputs={**done.outputs, **done.index},  # the pages and the search indexes
+        previous=done.previous,
+        stamps=files.stamps,
+        manifest_sha=files.sha256(MANIFEST),
+        state=state,
+        complete=about.complete and not done.carried,
+        restamp={path: files.stamps[path] for path in done.relinked},
     )
 
 
@@ -148,32 +299,7 @@ def _output(root: Path, options: Options) -> Path:
     out = options.out.resolve()
     if out == root or out in root.parents or (root / "articles") in (out, *out.parents):
         raise UsageError("--out must not hold the content root or its articles", path=out)
-    ensure_ours(out)  # refuse a foreign folder before the work, not after
     return out
-
-
-def run_checks(
-    root: Path, config: Config, folders: Sequence[Path], options: Options, warn: Warn
-) -> tuple[Summary, list[Finding]]:
-    """What ``bilingual check`` reports on the articles (through the result cache): the
-    summary and the errors."""
-    from bilingual.cache import open_cache
-    from bilingual.engine import Stream, cache_key, check_pairs, make_plan
-    from bilingual.glossary.store import load_glossary
-
-    plan = make_plan(config, glossary=load_glossary(root, config.glossary))
-    results = open_cache(root, cache_key(plan), warn) if options.cache else None
-    try:
-        stream = Stream(
-            check_pairs(
-                root, folders, plan, jobs=options.jobs or None, cache=results, complete=True
-            )
-        )
-        errors = [f for f in stream.findings() if f.severity is Severity.ERROR]
-    finally:
-        if results is not None:
-            results.close()
-    return stream.summary(), errors
 
 
 def epoch(site: Site) -> int:
