@@ -121,7 +121,7 @@ def _build(
     known: Known,
 ) -> Result:
     from bilingual.bundle.archive import archive_path, write_archive
-    from bilingual.bundle.checking import run_checks
+    from bilingual.bundle.checking import start_checks
     from bilingual.bundle.fast import carry_pages, quick_site
     from bilingual.bundle.incremental import render_pages
     from bilingual.bundle.manifest import seal
@@ -132,13 +132,9 @@ def _build(
     stamps = source_stamps(root, folders)  # once, for the checks and the site
     use = record if record is not None and not options.full else None
     last = state if use is not None else None
-    checks = run_checks(root, config, folders, options, say, record=use, state=last, stamps=stamps)
-    if options.strict and checks.errors:
-        raise BundleRefused(
-            f"check reports {len(checks.errors)} error(s): --strict builds nothing",
-            problems=tuple(_finding_line(f) for f in checks.errors),
-            hint="run 'bilingual check' and fix them, or build without --strict",
-        )
+    # The checks run beside the reading (and, without --strict, the rendering).
+    pending = start_checks(root, config, folders, options, say, record=use, state=last,
+                           stamps=stamps)  # fmt: skip
 
     def full_site() -> Site:
         return read_site(
@@ -159,6 +155,8 @@ def _build(
             quick = None
     site = quick.site if quick else full_site()
     mtime = epoch(site)
+    if options.strict:  # nothing is written before they say there is no error
+        _refuse(pending.result())
     with Files(out, known=known) as files:
         if quick is not None and use is not None and last is not None:
             done = carry_pages(root, quick, files, options, progress, use, last, full_site)
@@ -169,6 +167,7 @@ def _build(
                 f"{len(done.broken)} broken internal link(s): --strict builds nothing",
                 problems=tuple(str(b) for b in done.broken),
             )
+        checks = pending.result()
         seal(site, files, checks.summary, base_url=options.base_url, drafts=options.drafts,
              broken=done.broken, articles=quick.articles if quick else None)  # fmt: skip
         files.publish(mtime)
@@ -315,6 +314,16 @@ def epoch(site: Site) -> int:
     if newest is None:
         return 0
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
+
+
+def _refuse(checks: Checks) -> None:
+    """``--strict``: build nothing when the checks report errors."""
+    if checks.errors:
+        raise BundleRefused(
+            f"check reports {len(checks.errors)} error(s): --strict builds nothing",
+            problems=tuple(_finding_line(f) for f in checks.errors),
+            hint="run 'bilingual check' and fix them, or build without --strict",
+        )
 
 
 def _finding_line(finding: Finding) -> str:

@@ -9,10 +9,14 @@ whose sources changed since (by their stamps, taken once for the whole build:
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilingual.bundle.record import Folder
 from bilingual.model import Finding, Severity, Summary, relpath
@@ -46,6 +50,87 @@ class Checks:
     complete: bool = True
 
 
+class Pending:
+    """Checks running beside the build, in a process of their own (forked: it shares what this
+    one has read): ``result`` waits for them and says what they warned of. When that process
+    fails, they run again here, so that an error is raised as it would be without it."""
+
+    def __init__(self, work: Callable[[], Checks], warn: Warn, *, apart: bool) -> None:
+        self._work = work
+        self._warn = warn
+        self._done: Checks | None = None
+        self._process: Any = None
+        if apart and sys.platform == "linux":
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_apart, args=(send, work), daemon=True)
+            self._process.start()
+            send.close()
+
+    def result(self) -> Checks:
+        """The checks' result, once they are done."""
+        if self._done is None:
+            found = None
+            if self._process is not None:
+                with contextlib.suppress(EOFError, OSError):
+                    found = self._receive.recv()
+                self._process.join()
+            if isinstance(found, tuple):
+                checks, said = found
+            else:
+                checks, said = _collect(self._work)
+            for line in said:
+                self._warn(line)
+            self._done = checks
+        return self._done
+
+
+def _collect(work: Callable[[], Checks]) -> tuple[Checks, list[str]]:
+    said: list[str] = []
+    _WARN.append(said.append)
+    try:
+        return work(), said
+    finally:
+        _WARN.pop()
+
+
+#: Where the checks' warnings go while they run (``_collect``).
+_WARN: list[Warn] = []
+
+
+def _apart(send: Connection, work: Callable[[], Checks]) -> None:
+    try:
+        send.send(_collect(work))
+    except BaseException:  # the parent runs the checks again, and raises what they raise
+        send.send(None)
+
+
+def start_checks(
+    root: Path,
+    config: Config,
+    folders: Sequence[Path],
+    options: Options,
+    warn: Warn,
+    *,
+    record: BuildRecord | None = None,
+    state: BuildState | None = None,
+    stamps: Mapping[str, str] | None = None,
+) -> Pending:
+    """What ``bilingual check`` reports on the articles (``run_checks``), worked out in a
+    process of its own unless ``--jobs 1``."""
+    if record is not None and stamps is not None:
+        record.folders()  # read here: the other process must not use the record's connection
+        record.changed(stamps)
+
+    def work() -> Checks:
+        return run_checks(
+            root, config, folders, options, lambda line: _WARN[-1](line),
+            record=record, state=state, stamps=stamps,
+        )  # fmt: skip
+
+    return Pending(work, warn, apart=options.jobs != 1)
+
+
 def run_checks(
     root: Path,
     config: Config,
@@ -59,15 +144,19 @@ def run_checks(
 ) -> Checks:
     """What ``bilingual check`` reports on the articles: only the changed ones checked again
     when the record allows (``state``, ``stamps``), else all of them through the cache."""
-    from bilingual.engine import cache_key, make_plan
+    from bilingual.engine import cache_key, check_pairs, make_plan
     from bilingual.glossary.store import load_glossary
 
     plan = make_plan(config, glossary=load_glossary(root, config.glossary))
     key = cache_key(plan)
     if record is not None and state is not None and stamps is not None and state.plan == key:
-        found = _recheck(root, folders, plan, key, record, state, stamps)
-        if found is not None and not (options.strict and found.summary.errors):
-            return found  # with errors, --strict lists them all: the full run below does
+        found = _changed(root, folders, record, state, stamps)
+        if found is not None:
+            summary, changed = found
+            checked = check_pairs(root, changed, plan, jobs=1)
+            checks = _add_up(checked, summary, {}, key, complete=False)
+            if not (options.strict and checks.summary.errors):
+                return checks  # with errors, --strict lists them all: the full run does
     return _check_all(root, folders, plan, key, options, warn)
 
 
@@ -88,43 +177,38 @@ def _check_all(
             results.close()
 
 
-def _recheck(
+def _changed(
     root: Path,
     folders: Sequence[Path],
-    plan: Plan,
-    key: str,
     record: BuildRecord,
     state: BuildState,
     stamps: Mapping[str, str],
-) -> Checks | None:
-    """The checks from the record, the changed articles checked again; None when the record
-    does not know every article folder, or too many changed."""
-    from bilingual.engine import check_pairs
-
+) -> tuple[Summary, list[Path]] | None:
+    """The summary of the unchanged articles (from the record) and the changed ones; None when
+    the record does not know every article folder, or too many changed."""
     known = record.folders()
     if state.summary is None or len(folders) != len(known):
         return None
-    changed: list[tuple[Path, tuple[int, int, int]]] = []
+    articles, errors, warnings, suppressed = state.summary
+    sides = record.changed(stamps)
+    changed: list[Path] = []
     for folder in folders:
         rel = relpath(folder, root)
         found = known.get(rel)
         if found is None or not found[3]:
             return None
-        if not (
-            record.same(f"{rel}/zh.md", stamps[f"{rel}/zh.md"])
-            and record.same(f"{rel}/en.md", stamps[f"{rel}/en.md"])
-        ):
+        if f"{rel}/zh.md" in sides or f"{rel}/en.md" in sides:
             counts = Folder.counts(found[3])
             assert counts is not None
-            changed.append((folder, counts))
+            changed.append(folder)
             if len(changed) > QUICK:
                 return None
-    articles, errors, warnings, suppressed = state.summary
-    for _, (e, w, s) in changed:
-        errors, warnings, suppressed = errors - e, warnings - w, suppressed - s
-    summary = Summary(articles, errors, warnings, suppressed)
-    checked = check_pairs(root, [folder for folder, _ in changed], plan, jobs=1)
-    return _add_up(checked, summary, {}, key, complete=False)
+            errors, warnings, suppressed = (
+                errors - counts[0],
+                warnings - counts[1],
+                suppressed - counts[2],
+            )
+    return Summary(articles, errors, warnings, suppressed), changed
 
 
 def _add_up(

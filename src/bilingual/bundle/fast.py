@@ -122,18 +122,14 @@ def _read_again(
     """The sources whose stamps changed, read again; None when one is new, gone, cannot be
     read or shows anything else in a list (its fields changed)."""
     rows = record.rows()
-    present = [rel for rel, stamp in stamps.items() if stamp and not rel.endswith("/")]
-    if len(present) != len(rows):
-        return None
     again: dict[str, Side] = {}
-    for rel in present:
-        if not record.same(rel, stamps[rel]):
-            if rel not in rows:
-                return None
-            try:
-                again[rel] = read_side(root / rel, rel, stamps[rel])
-            except (OSError, SourceError):
-                return None
+    for rel in record.changed(stamps):
+        if rel not in rows or not stamps.get(rel):
+            return None
+        try:
+            again[rel] = read_side(root / rel, rel, stamps[rel])
+        except (OSError, SourceError):
+            return None
     recorded = record.fields(again)
     if any(recorded.get(rel) != side.fields for rel, side in again.items()):
         return None
@@ -150,8 +146,8 @@ def _list_again(
         if not listed:
             continue  # none of its sides is published (their fields say so still)
         now = stamps.get(rel + "/", "")
-        if now == stamp and trusted and record.listing(rel, now) is not None:
-            continue
+        if now == stamp and trusted and (listed == "-" or record.listing(rel, now)):
+            continue  # "-": no file, no subfolder (most folders)
         try:
             listing = list_assets(root / rel)
         except OSError:
@@ -166,7 +162,9 @@ def _listings(record: BuildRecord, again: Mapping[str, tuple[str, Listing]]) -> 
     """Every article folder's listing with files (most have none, kept as ``-``)."""
     found = {}
     for rel, (_, _, listed, _) in record.folders().items():
-        listing = again[rel][1] if rel in again else Listing.loads(listed)
+        listing = again[rel][1] if rel in again else None
+        if listing is None and listed not in ("", "-"):
+            listing = Listing.loads(listed)
         if listing is not None and listing.assets:
             found[rel] = listing
     return found

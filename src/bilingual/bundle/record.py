@@ -91,6 +91,7 @@ class BuildRecord:
         self._rows: dict[str, tuple[str, str, bool]] | None = None
         self._sides: dict[str, Side] | None = None
         self._folders: dict[str, tuple[str, bool, str, str]] | None = None
+        self._changed: tuple[Mapping[str, str], set[str]] | None = None
         #: When the stamps of the output folder's files were taken (their racy limit).
         self.stored_ns = 0
         self._trusted: set[str] = set()
@@ -136,6 +137,19 @@ class BuildRecord:
         if not stamp:
             return found is None
         return found is not None and found[2] and found[0] == stamp
+
+    def changed(self, stamps: Mapping[str, str]) -> set[str]:
+        """The sources of ``stamps`` (``site.source_stamps``) that are not, by their stamps,
+        the ones recorded: new, gone or changed (worked out once)."""
+        if self._changed is None or self._changed[0] is not stamps:
+            found = {
+                rel
+                for rel, stamp in stamps.items()
+                if not rel.endswith("/") and not self.same(rel, stamp)
+            }
+            found.update(rel for rel in self.rows() if rel not in stamps)
+            self._changed = (stamps, found)
+        return self._changed[1]
 
     def known(self, rel: str, stamp: str) -> Side | None:
         """What the record knows of the source ``rel``, when its stamp is the one recorded and
