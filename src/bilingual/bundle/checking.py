@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -59,24 +60,31 @@ class Pending:
         self._work = work
         self._warn = warn
         self._done: Checks | None = None
-        self._process: Any = None
+        self._found: object = None
+        self._reader: threading.Thread | None = None
         if apart and sys.platform == "linux":
             context = multiprocessing.get_context("fork")
-            self._receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=_apart, args=(send, work), daemon=True)
-            self._process.start()
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_apart, args=(send, work), daemon=True)
+            process.start()
             send.close()
+            # Read as soon as it is sent: the process ends then, and its memory is freed.
+            self._reader = threading.Thread(target=self._read, args=(receive, process))
+            self._reader.start()
+
+    def _read(self, receive: Connection, process: Any) -> None:
+        with contextlib.suppress(EOFError, OSError):
+            self._found = receive.recv()
+        process.join()
+        receive.close()
 
     def result(self) -> Checks:
         """The checks' result, once they are done."""
         if self._done is None:
-            found = None
-            if self._process is not None:
-                with contextlib.suppress(EOFError, OSError):
-                    found = self._receive.recv()
-                self._process.join()
-            if isinstance(found, tuple):
-                checks, said = found
+            if self._reader is not None:
+                self._reader.join()
+            if isinstance(self._found, tuple):
+                checks, said = self._found
             else:
                 checks, said = _collect(self._work)
             for line in said:
