@@ -120,11 +120,9 @@ def _build(
     state: BuildState | None,
     known: Known,
 ) -> Result:
-    from bilingual.bundle.archive import archive_path, write_archive
     from bilingual.bundle.checking import start_checks
     from bilingual.bundle.fast import carry_pages, quick_site
     from bilingual.bundle.incremental import render_pages
-    from bilingual.bundle.manifest import seal
     from bilingual.bundle.site import source_stamps
     from bilingual.parse.discover import article_folders
 
@@ -154,7 +152,6 @@ def _build(
         if quick is not None and epoch(quick.site) != last.epoch:
             quick = None
     site = quick.site if quick else full_site()
-    mtime = epoch(site)
     if options.strict:  # nothing is written before they say there is no error
         _refuse(pending.result())
     with Files(out, known=known) as files:
@@ -162,24 +159,43 @@ def _build(
             done = carry_pages(root, quick, files, options, progress, use, last, full_site)
         else:
             done = render_pages(root, site, files, options, progress, record, say)
-        if options.strict and done.broken:
-            raise BundleRefused(
-                f"{len(done.broken)} broken internal link(s): --strict builds nothing",
-                problems=tuple(str(b) for b in done.broken),
-            )
-        checks = pending.result()
-        seal(site, files, checks.summary, base_url=options.base_url, drafts=options.drafts,
-             broken=done.broken, articles=quick.articles if quick else None)  # fmt: skip
-        files.publish(mtime)
-        about = _About.of(site, quick, last)
-        if record is not None:
-            record.store(_stored(root, folders, files, done, checks, mtime, about, record))
-        archive = None
-        if options.archive:
-            archive = archive_path(out, options.archive)
-            write_archive(files, archive, options.archive, mtime, out.name)
+        return _finish(root, folders, site, files, done, pending.result(), options, record,
+                       _About.of(site, quick, last))  # fmt: skip
+
+
+def _finish(
+    root: Path,
+    folders: Sequence[Path],
+    site: Site,
+    files: Files,
+    done: Rendered,
+    checks: Checks,
+    options: Options,
+    record: BuildRecord | None,
+    about: _About,
+) -> Result:
+    """Seal the bundle (manifest, checksums), swap it in, keep what the record needs, and
+    write the archive."""
+    from bilingual.bundle.archive import archive_path, write_archive
+    from bilingual.bundle.manifest import seal
+
+    if options.strict and done.broken:
+        raise BundleRefused(
+            f"{len(done.broken)} broken internal link(s): --strict builds nothing",
+            problems=tuple(str(b) for b in done.broken),
+        )
+    mtime = epoch(site)
+    seal(site, files, checks.summary, base_url=options.base_url, drafts=options.drafts,
+         broken=done.broken, articles=about.articles_text)  # fmt: skip
+    files.publish(mtime)
+    if record is not None:
+        record.store(_stored(root, folders, files, done, checks, mtime, about, record))
+    archive = None
+    if options.archive:
+        archive = archive_path(files.out, options.archive)
+        write_archive(files, archive, options.archive, mtime, files.out.name)
     return Result(
-        out=out,
+        out=files.out,
         files=len(files),
         pages=done.rendered + done.reused,  # the search pages too
         articles=dict(about.articles),
@@ -189,7 +205,7 @@ def _build(
         archive=archive,
         rendered=done.rendered,
         reused=done.reused,
-        quick=quick is not None,
+        quick=done.carried,
     )
 
 
@@ -205,6 +221,8 @@ class _About:
     sides: Mapping[str, Side]
     listings: Mapping[str, tuple[str, Listing]]
     complete: bool
+    #: The manifest's articles, written already (``fast.quick_site``).
+    articles_text: str | None = None
 
     @classmethod
     def of(cls, site: Site, quick: Quick | None, last: BuildState | None) -> _About:
@@ -217,6 +235,7 @@ class _About:
                 quick.sides,
                 quick.listings,
                 complete=False,
+                articles_text=quick.articles,
             )
         return cls(
             tuple(lang for lang in site.languages if site.entries[lang]),

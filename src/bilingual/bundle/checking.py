@@ -69,7 +69,7 @@ class Pending:
             process.start()
             send.close()
             # Read as soon as it is sent: the process ends then, and its memory is freed.
-            self._reader = threading.Thread(target=self._read, args=(receive, process))
+            self._reader = threading.Thread(target=self._read, args=(receive, process), daemon=True)
             self._reader.start()
 
     def _read(self, receive: Connection, process: Any) -> None:
