@@ -214,7 +214,6 @@ class _About:
     """What the record keeps of the site (``BuildState``), and what it read: the sources and
     the article folders listed (every one, or those read again, ``complete`` or not)."""
 
-    searchable: tuple[str, ...]
     newest: dict[str, tuple[str, ...]]
     articles: dict[str, int]
     skipped: tuple[str, ...]
@@ -228,7 +227,6 @@ class _About:
     def of(cls, site: Site, quick: Quick | None, last: BuildState | None) -> _About:
         if quick is not None and last is not None:
             return cls(
-                last.searchable,
                 last.newest,
                 last.articles,
                 last.skipped,
@@ -238,7 +236,6 @@ class _About:
                 articles_text=quick.articles,
             )
         return cls(
-            tuple(lang for lang in site.languages if site.entries[lang]),
             {
                 lang: tuple(e.path for e in site.entries[lang][:FEED_ENTRIES])
                 for lang in site.languages
@@ -289,7 +286,6 @@ def _stored(
         pages=done.rendered + done.reused,
         summary=(summary.articles, summary.errors, summary.warnings, summary.suppressed),
         broken=tuple((b.page, b.target) for b in done.broken),
-        searchable=about.searchable,
         newest=about.newest,
         articles=about.articles,
         skipped=about.skipped,

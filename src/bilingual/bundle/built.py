@@ -15,9 +15,9 @@ class BuildState:
     """The last build into an output folder: the tree it wrote and the one it kept as the
     spare (``tree.TreeState``), the files it wrote anew (the spare's copies of those differ),
     what its pages were made with (``keys.inputs_key``, the checks' plan, the time its files
-    carry) and what it found: pages, check summary, broken links, and of its site the
-    languages with a search page, the newest articles of each language (their sources: the
-    lists and feeds show them), how many articles each has and which sides it left out."""
+    carry) and what it found: pages, check summary, broken links, and of its site the newest
+    articles of each language (their sources: the lists and feeds show them), how many
+    articles each has and which sides it left out."""
 
     tree: TreeState
     spare: TreeState | None
@@ -28,7 +28,6 @@ class BuildState:
     pages: int
     summary: tuple[int, int, int, int] | None
     broken: tuple[tuple[str, str], ...]
-    searchable: tuple[str, ...] = ()
     newest: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     articles: dict[str, int] = dataclasses.field(default_factory=dict)
     skipped: tuple[str, ...] = ()
@@ -45,7 +44,6 @@ class BuildState:
             "pages": self.pages,
             "summary": self.summary,
             "broken": self.broken,
-            "searchable": self.searchable,
             "newest": self.newest,
             "articles": self.articles,
             "skipped": self.skipped,
@@ -69,7 +67,6 @@ class BuildState:
             int(data["pages"]),
             tuple(summary) if summary else None,
             tuple((str(page), str(target)) for page, target in data["broken"]),
-            tuple(data["searchable"]),
             {str(lang): tuple(paths) for lang, paths in data["newest"].items()},
             {str(lang): int(n) for lang, n in data["articles"].items()},
             tuple(str(line) for line in data["skipped"]),

@@ -21,18 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.bundle.feeds import FEED_ENTRIES, atom, feed_path, robots, sitemap
-from bilingual.bundle.incremental import (
-    Rendered,
-    _copy_assets,
-    _keep,
-    _located,
-    _manifest_sha,
-    _search_index,
-)
+from bilingual.bundle.incremental import Rendered, _copy_assets, _keep, _located
 from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.manifest import patch_articles
-from bilingual.bundle.pages import PAGEFIND, SEARCH_SCRIPT, STYLESHEET, Pages
+from bilingual.bundle.pages import STYLESHEET, Pages
 from bilingual.bundle.rendering import RENDER_CHUNK, REUSE_CHUNK, Place, Task, run, work
 from bilingual.bundle.site import (
     LATEST,
@@ -80,11 +73,11 @@ def quick_site(
     manifest: Path,
 ) -> Quick | None:
     """The changed bodies and what shows them, when nothing else changed since the last build
-    (``manifest``: the old bundle's, found unchanged); None otherwise."""
-    search = state.searchable if options.search else ()
-    inputs = inputs_key(
-        root, repr(config), options.base_url, options.drafts, config.languages, search
-    )
+    (``manifest``: the old bundle's, found unchanged); None otherwise, and with search on: a
+    changed page changes the search index, which ``incremental`` makes or takes."""
+    if options.search:
+        return None
+    inputs = inputs_key(root, repr(config), options.base_url, options.drafts, config.languages, ())
     if inputs != state.inputs:
         return None
     sides = _read_again(root, record, stamps)
@@ -216,15 +209,10 @@ def carry_pages(
 ) -> Rendered:
     """The changed articles' pages rendered, the feeds that show them made, every other file
     taken from the old bundle (``quick_site``)."""
-    from bilingual.bundle.search import pagefind_binary
     from bilingual.engine import default_jobs
 
     site, shown, inputs = quick.site, quick.changed, quick.inputs
-    search = state.searchable if options.search else ()
-    binary = pagefind_binary() if search else None  # missing: say so before the work
     done = Rendered(inputs=inputs, carried=True)
-    if search:  # the indexes' rows, for _search_index
-        done.previous = record.outputs(_manifest_sha(files.out))
     feeds = {
         lang
         for lang in site.languages
@@ -235,9 +223,9 @@ def carry_pages(
     for entry in (e for entries in site.entries.values() for e in entries if e.assets):
         made.update(f"{entry.url}{name}" for name in entry.assets)
         _copy_assets(root, entry, files)
-    relink = _carry(files, made, tuple(f"{lang}/{PAGEFIND}/" for lang in search))
+    relink = _carry(files, made)
     keys = _keys(site, inputs, shown, files)
-    place = Place(root, files.folder, files.out, Pages(site, options.base_url, search=search))
+    place = Place(root, files.folder, files.out, Pages(site, options.base_url))
     tasks: list[Task] = [
         ("articles", [(e.lang, e.slug) for e in shown[n : n + RENDER_CHUNK]])
         for n in range(0, len(shown), RENDER_CHUNK)
@@ -258,23 +246,20 @@ def carry_pages(
     if progress:
         entries = sum(state.articles.values())
         progress("rendering", entries)(entries)
-    if binary is not None:
-        for lang in search:
-            _search_index(files, lang, binary, inputs, done, record, place)
     done.broken = _broken(state, done, files)
     done.reused = state.pages - done.rendered
     return done
 
 
-def _carry(files: Files, made: set[str], index: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Claim every file of the old bundle this build does not make (``made``, the search
-    indexes): those the new folder holds already are kept as they are; the others, returned
-    with their checksums, are to be linked."""
+def _carry(files: Files, made: set[str]) -> list[tuple[str, str]]:
+    """Claim every file of the old bundle this build does not make (``made``): those the new
+    folder holds already are kept as they are; the others, returned with their checksums,
+    are to be linked."""
     scan = files.known.scan
     assert scan is not None
     relink = []
     for path, sha in scan.sums.items():
-        if path in made or path.startswith(index):
+        if path in made:
             continue
         files.claim(path, "the last bundle")
         info = scan.stats[path]
@@ -303,12 +288,8 @@ def _article_key(site: Site, inputs: str, entry: Entry) -> str:
 
 def _broken(state: BuildState, done: Rendered, files: Files) -> list[BrokenLink]:
     """The broken links: those the old bundle's unchanged pages had (the bundle has the same
-    files), and those of the pages rendered; of every page when a search index (whose files
-    are named by their contents) may have changed."""
+    files), and those of the pages rendered."""
     fresh = ((path, json.loads(out.links)) for path, out in done.outputs.items())
-    if done.previous:
-        old = ((p, json.loads(o.links)) for p, o in done.previous.items() if p not in done.outputs)
-        return broken_links([*old, *fresh], files)
     kept = [BrokenLink(page, target) for page, target in state.broken if page not in done.outputs]
     return sorted([*kept, *broken_links(fresh, files)], key=lambda b: b.page)
 
@@ -349,7 +330,7 @@ def _made(
     if not again:
         return
     whole = full_site()
-    pages = list(Pages(whole, base_url, search=place.pages.search).all())
+    pages = list(Pages(whole, base_url).all())
     keys: dict[str, str] = {}
     for page in pages:
         if page.path in again:
@@ -360,12 +341,11 @@ def _made(
                 else _article_key(whole, done.inputs, entry)
             )
             _keep(done, files, keys, work(("render", [page]), place)[0])
-    listed = [p for p in pages if p.path != "index.html" and p.template != "search.html"]
+    listed = [p for p in pages if p.path != "index.html"]  # the root only redirects
     other: dict[str, Callable[[], bytes]] = {
         "sitemap.xml": lambda: sitemap([_located(p) for p in listed], base_url),
         "robots.txt": lambda: robots(base_url),
         STYLESHEET: lambda: renderer.asset(STYLESHEET),
-        SEARCH_SCRIPT: lambda: renderer.asset(SEARCH_SCRIPT),
         **{feed_path(lang): (lambda lang=lang: feed(lang)) for lang in site.languages},
     }
     for path in sorted(again - set(keys)):
