@@ -29,6 +29,8 @@ class Model:
     folders: dict[str, os.stat_result | None] = field(default_factory=dict)
     #: When the folders' stamps were taken.
     seen: int = 1 << 62
+    #: Folders an entry was removed from since (``Files.prune``).
+    changed: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +113,13 @@ def settle(
     """Remove from ``folder`` the files and folders of ``model`` the build did not write
     (``keep``), give what it wrote or linked one time and the usual modes, and return each
     file's and folder's ``lstat``, once settled. A file of ``ready`` was there already (its
-    ``lstat`` is given), and so was a folder of ``model`` with no entry made or removed: their
-    stamps are those found. None when a folder the build did not write cannot be removed (it
-    holds something unknown): the caller reads the folder whole."""
+    ``lstat`` is given), and so was a folder of ``model`` above no file written or removed:
+    their stamps are those found. None when a folder the build did not write cannot be
+    removed (it holds something unknown): the caller reads the folder whole."""
     file_mode, folder_mode = modes()
     ns = mtime * 1_000_000_000
     base = f"{folder}/"
-    changed: set[str] = set()  # folders that gained or lost an entry
+    changed = set(model.changed)  # folders that gained or lost an entry
     for rel in model.files:
         if rel not in keep:
             with contextlib.suppress(FileNotFoundError):
@@ -146,9 +148,12 @@ def settle(
         if info.st_mtime_ns != ns or info.st_mode & 0o7777 != file_mode:
             info = fix(base + rel, info, file_mode, ns)
         files[rel] = info
+    # A folder above a file written or linked may have been removed and made again (a search
+    # index is written so): its stamp is taken again, not the one found.
+    above = set(folders_of(rel for rel in paths if rel not in ready))
     folders: dict[str, os.stat_result] = {}
     for rel in ["", *needed]:
-        info = model.folders.get(rel) if rel not in changed else None
+        info = None if rel in changed or rel in above else model.folders.get(rel)
         info = fix(base + rel, info or os.lstat(base + rel), folder_mode, ns)
         if rel:
             folders[rel] = info

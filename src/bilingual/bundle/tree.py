@@ -9,7 +9,9 @@ folders' (ctime, inode), and when they were taken. A rebuild takes the stamps ag
 was written or replaced (any write changes a file's ctime, which cannot be set back) and that
 no folder gained, lost or renamed an entry (which changes the folder's ctime). Stamps within
 a clock tick of the moment they were taken cannot say so (``RACY_NS``): such folders are read
-again and such files hashed. The top folder, renamed with the tree, is always read.
+again and such files hashed. A file or folder changed since the stamps were taken has so
+recent a ctime too, so it is hashed or read whatever the digests say; the digests catch a
+change made with the clock set back. The top folder, renamed with the tree, is always read.
 """
 
 from __future__ import annotations
@@ -163,18 +165,9 @@ def folders_of(paths: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def file_stamp(info: os.stat_result | None) -> str:
-    """A file's stamp: ``ctime_ns:size:inode`` (``-`` when there is no file)."""
-    return "-" if info is None else f"{info.st_ctime_ns}:{info.st_size}:{info.st_ino}"
-
-
-def folder_stamp(info: os.stat_result | None) -> str:
-    """A folder's stamp: ``ctime_ns:inode``."""
-    return "-" if info is None else f"{info.st_ctime_ns}:{info.st_ino}"
-
-
 def stamps(stats: Mapping[str, os.stat_result | None]) -> dict[str, str]:
-    """The files' stamps (``file_stamp``)."""
+    """The files' stamps, as the record keeps them: ``ctime_ns:size:inode`` (``-`` when there
+    is no file), as ``write.stamp_of`` makes them."""
     return {
         rel: "-" if i is None else f"{i.st_ctime_ns}:{i.st_size}:{i.st_ino}"
         for rel, i in stats.items()
@@ -188,7 +181,7 @@ def files_digest(paths: Iterable[str], stamps: Mapping[str, str]) -> str:
 
 
 def folders_digest(folders: Mapping[str, os.stat_result | None]) -> str:
-    """The digest of the stamps of ``folders`` (in their order)."""
+    """The digest of the stamps of ``folders`` (in their order): ``ctime_ns:inode``."""
     text = "\n".join(
         [
             f"{rel}\x00-" if i is None else f"{rel}\x00{i.st_ctime_ns}:{i.st_ino}"

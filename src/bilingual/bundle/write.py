@@ -156,6 +156,7 @@ class Files:
                 if f"{rel}/{name}" not in self._by:
                     os.unlink(os.path.join(folder, name))  # noqa: PTH108, PTH118
                     self.model.files.pop(f"{rel}/{name}", None)
+                    self.model.changed.add(f"{rel}/")
 
     def written(self, path: str, sha256: str, *, fresh: bool = False) -> None:
         """Note that the file at ``path`` (claimed) is written, with that checksum; ``fresh``:
