@@ -158,3 +158,27 @@ def test_a_file_added_to_the_spare_is_not_published(site, built, folder, young, 
     assert not (built / folder / "notes.txt").exists()
     bundle(site, tmp_path / "full", full=True)
     assert snapshot(built) == snapshot(tmp_path / "full")
+
+
+def test_the_record_describes_each_bundle_exactly(site, built, tmp_path):
+    """After any kind of build, the stamps the record keeps are those of the bundle's every
+    file and folder (a stamp it got wrong would cost the next build a full reading)."""
+    forum = site.path / "articles/forum/en.md"
+
+    def edit(old: str, new: str) -> None:
+        forum.write_text(forum.read_text("utf-8").replace(old, new), encoding="utf-8")
+
+    steps = [
+        lambda: None,  # the first rebuild: every page linked into a new folder
+        lambda: edit("was held", "was held again"),  # only a body: the quick path
+        lambda: edit("title: Forum Held", "title: The Forum Held"),  # lists: every page planned
+        lambda: (site.path / "articles/lecture/zh.md").unlink(),  # an article gone
+    ]
+    for n, step in enumerate(steps):
+        step()
+        for search in (False, True):  # with search: the index made again, in the new folder
+            bundle(site, built, search=search)
+            assert checked(site, built), (n, search)
+            assert checked(site, built, files=True), (n, search)
+    bundle(site, tmp_path / "full", full=True, search=True)
+    assert snapshot(built) == snapshot(tmp_path / "full")
