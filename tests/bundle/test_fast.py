@@ -112,6 +112,23 @@ def test_a_body_edit_of_a_new_article_makes_its_feed_again(twice):
     assert "改过" in (twice.out / "zh/feed.xml").read_text("utf-8")
 
 
+def test_one_process_gives_the_same_rebuild(twice):
+    twice.edit("articles/a01/en.md", "Body of article 1.", "The body of article 1, edited.")
+    result = twice.rebuild(jobs=1)  # the checks in this process, not beside it
+    assert result.quick and result.rendered == 1
+    assert result.summary is not None and result.summary.articles == PAIRS + 1
+
+
+def test_the_check_summary_follows_the_changed_articles(twice):
+    before = twice.build().summary
+    twice.edit("articles/a02/en.md", "Body of article 2.", "Body of article 2, 500 guests came.")
+    after = twice.rebuild().summary  # its manifest's summary is the full build's too
+    assert before is not None and after is not None
+    assert after.errors > before.errors and after.articles == before.articles
+    twice.edit("articles/a02/en.md", ", 500 guests came.", ".")
+    assert twice.rebuild().summary == before
+
+
 def test_edits_one_after_another_stay_quick_and_right(twice):
     for n in (3, 22, 5, 3):  # a05's English side is a draft: no page, no feed
         twice.edit(f"articles/a{n:02}/en.md", ".\n", ", once more.\n")
