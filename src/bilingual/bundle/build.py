@@ -102,7 +102,7 @@ def build(
             files_ok(found, state.tree)  # its folders are checked before the swap
         else:
             ensure_ours(out)  # refuse a foreign folder before the work, not after
-        known = Known(found, state.tree, state.spare, state.fresh) if state else Known()
+        known = Known(found, state.tree, state.spare, state.fresh, state.same) if state else Known()
         return _build(root, config, options, out, progress, say, record, state, known)
     finally:
         if record is not None:
@@ -289,6 +289,7 @@ def _stored(
         newest=about.newest,
         articles=about.articles,
         skipped=about.skipped,
+        same=_same_files(files),
     )
     return Stored(
         sides=about.sides,
@@ -300,6 +301,14 @@ def _stored(
         state=state,
         complete=about.complete and not done.carried,
         restamp={path: files.stamps[path] for path in done.relinked},
+    )
+
+
+def _same_files(files: Files) -> bool:
+    """Whether the bundle has the files the output folder had (its spare now)."""
+    scan = files.known.scan
+    return (
+        scan is not None and len(files) == len(scan.sums) + 1 and all(p in files for p in scan.sums)
     )
 
 

@@ -17,7 +17,8 @@ class BuildState:
     what its pages were made with (``keys.inputs_key``, the checks' plan, the time its files
     carry) and what it found: pages, check summary, broken links, and of its site the newest
     articles of each language (their sources: the lists and feeds show them), how many
-    articles each has and which sides it left out."""
+    articles each has and which sides it left out; and whether its tree has the same files as
+    the one before."""
 
     tree: TreeState
     spare: TreeState | None
@@ -31,6 +32,8 @@ class BuildState:
     newest: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     articles: dict[str, int] = dataclasses.field(default_factory=dict)
     skipped: tuple[str, ...] = ()
+    #: Its tree has the same files as the one it replaced (the spare): none added or removed.
+    same: bool = False
 
     def dumps(self) -> str:
         """As the record keeps it."""
@@ -47,6 +50,7 @@ class BuildState:
             "newest": self.newest,
             "articles": self.articles,
             "skipped": self.skipped,
+            "same": self.same,
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -70,4 +74,5 @@ class BuildState:
             {str(lang): tuple(paths) for lang, paths in data["newest"].items()},
             {str(lang): int(n) for lang, n in data["articles"].items()},
             tuple(str(line) for line in data["skipped"]),
+            bool(data["same"]),
         )
