@@ -19,10 +19,11 @@ times, one after the other so that the machine's load is shared alike:
     rebuild-1  one article's en.md changed (a sentence appended), ``bilingual bundle`` into the
                folder of the full build: the first rebuild, which links every page into a new
                folder (and keeps the full build as the spare folder);
-    rebuild-2  another change, another rebuild: the spare recycled, every page hashed (their
-               stamps changed when rebuild-1 linked them);
-    rebuild    a third: the usual case, pages trusted by their stamps (each rebuild starts
-               2.5 s after the last, as an editor's next save would, later);
+    rebuild-2  another change, another rebuild: the spare recycled, the pages rebuild-1 linked
+               in its last 2 s hashed (their stamps too young to be trusted);
+    rebuild    a third: the usual case, every file trusted by its stamp (each rebuild starts
+               2.5 s after the last, as an editor's next save would, later); without search,
+               only the changed article's page is planned (``bilingual.bundle.fast``);
     floor      the read floor (``floor.py``: read every source and parse its front matter, in
                this process), before and after the run; the smaller is the run's floor.
 

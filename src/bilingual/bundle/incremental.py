@@ -14,24 +14,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
+from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key, source_token
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.pages import PAGEFIND, SEARCH_SCRIPT, STYLESHEET, Page, Pages
-from bilingual.bundle.record import (
-    BuildRecord,
-    Output,
-    article_key,
-    entry_token,
-    inputs_key,
-    page_key,
-    source_token,
-)
+from bilingual.bundle.record import BuildRecord, Output
 from bilingual.bundle.rendering import (
     PARALLEL_FROM,
     RENDER_CHUNK,
@@ -72,6 +64,12 @@ class Rendered:
     index: dict[str, Output] = field(default_factory=dict)
     indexed: list[str] = field(default_factory=list)
     shards: int = 0
+    #: The key of what every page depends on (``keys.inputs_key``); files of the old bundle
+    #: linked into the new folder, whose stamps changed (``fast.carry_pages``).
+    inputs: str = ""
+    relinked: list[str] = field(default_factory=list)
+    #: Made by ``fast.carry_pages``: ``outputs`` holds the pages rendered only.
+    carried: bool = False
 
 
 def render_pages(
@@ -97,7 +95,7 @@ def render_pages(
     inputs = inputs_key(
         root, repr(site.config), options.base_url, options.drafts, site.languages, search
     )
-    done = Rendered()
+    done = Rendered(inputs=inputs)
     if record is not None and not options.full:
         done.previous = record.outputs(_manifest_sha(files.out))
     files.add(STYLESHEET, renderer.asset(STYLESHEET), "templates")
@@ -275,16 +273,16 @@ def _shard_key(shard: Shard, binary: Path, inputs: str, entries: dict[str, Entry
 
 
 def _ready(record: BuildRecord, files: Files, path: str, was: Output) -> bool:
-    """Whether the old bundle's file is, by its stamp, the one the record describes, and is
-    linked in the new folder already (a recycled spare): nothing to do, not even to hash it."""
-    try:
-        have = os.lstat(f"{files.out}/{path}")
-        if not record.trusts(was, stamp_of(have)):
-            return False
-        there = os.lstat(f"{files.folder}/{path}")
-    except OSError:
+    """Whether the old bundle's file is, by its stamp, the one the record describes (every
+    file's is, when the output folder's stamps are those recorded: ``tree``), and the new
+    folder (a recycled spare) holds it already: nothing to do, not even to hash it."""
+    info = files.published_stat(path)
+    if info is None or not files.holds(path, info):
         return False
-    return (there.st_ino, there.st_dev) == (have.st_ino, have.st_dev)
+    if not (files.trusted or record.trusts(was, stamp_of(info))):
+        return False
+    files.keep(path, info)
+    return True
 
 
 def _keep(done: Rendered, files: Files, keys: dict[str, str], result: Done) -> None:
@@ -295,7 +293,7 @@ def _keep(done: Rendered, files: Files, keys: dict[str, str], result: Done) -> N
         done.reused += 1
         links = done.previous[result.path].links
     done.outputs[result.path] = Output(keys[result.path], result.sha256, links)
-    files.written(result.path, result.sha256)
+    files.written(result.path, result.sha256, fresh=bool(result.links))
 
 
 def _manifest_sha(out: Path) -> str:

@@ -35,16 +35,12 @@ def manifest(
     base_url: str,
     drafts: bool,
     broken: Sequence[BrokenLink] = (),
+    articles: str | None = None,
 ) -> bytes:
-    """``manifest.json`` for ``files`` (which it then joins, with ``SHA256SUMS``)."""
-    articles: dict[str, dict[str, Any]] = {}
-    for lang in site.languages:
-        for entry in site.entries[lang]:
-            articles.setdefault(entry.slug, {})[lang] = {
-                "page": entry.url + "index.html",
-                "source": entry.path,
-                "digest": entry.digest,
-            }
+    """``manifest.json`` for ``files`` (which it then joins, with ``SHA256SUMS``): what
+    ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)`` writes (a test holds the
+    two equal), its two long parts, the articles and the files, written line by line; the
+    articles given as written already (``patch_articles``), or from ``site``."""
     data = {
         "generator": GENERATOR,
         "version": __version__,
@@ -60,13 +56,72 @@ def manifest(
             "warnings": summary.warnings,
             "suppressed": summary.suppressed,
         },
-        "articles": [
-            {"slug": slug, "languages": sides} for slug, sides in sorted(articles.items())
-        ],
+        "articles": _Raw(_articles(site) if articles is None else articles),
         "broken_links": [{"page": b.page, "target": b.target} for b in broken],
-        "files": dict(files.digests()),
+        "files": _Raw(_files(files)),
     }
     return (dumps(data) + "\n").encode()
+
+
+class _Raw(str):
+    """Text ``dumps`` writes as it is: a value written already."""
+
+    __slots__ = ()
+
+
+def _articles(site: Site) -> str:
+    """The ``articles`` list as ``dumps`` writes it at the manifest's second level."""
+    articles: dict[str, dict[str, str]] = {}
+    for lang in site.languages:
+        for entry in site.entries[lang]:
+            articles.setdefault(entry.slug, {})[lang] = (
+                f'          "digest": "{entry.digest}",\n'
+                f'          "page": {_string(entry.url + "index.html")},\n'
+                f'          "source": {_string(entry.path)}\n'
+            )
+    if not articles:
+        return "[]"
+    items = []
+    for slug in sorted(articles):
+        sides = articles[slug]
+        languages = ",\n".join(
+            f"        {_string(lang)}: {{\n{sides[lang]}        }}" for lang in sorted(sides)
+        )
+        items.append(
+            f'    {{\n      "languages": {{\n{languages}\n      }},\n'
+            f'      "slug": {_string(slug)}\n    }}'
+        )
+    return "[\n" + ",\n".join(items) + "\n  ]"
+
+
+#: How an old manifest starts, and what follows its ``articles``.
+_HEAD = '{\n  "articles": '
+_NEXT = ',\n  "base_url": '
+_DIGEST = '"digest": "'
+
+
+def patch_articles(old: str, digests: Mapping[str, str]) -> str | None:
+    """The ``articles`` of an old manifest (its text, as ``manifest`` wrote it), with the
+    digest of each source of ``digests`` replaced; None when the text is not such a manifest
+    or does not list one of the sources. The other articles are not read or written again."""
+    end = old.find(_NEXT)
+    if not old.startswith(_HEAD) or end < 0:
+        return None
+    text = old[len(_HEAD) : end]
+    for path, digest in digests.items():
+        at = text.find(f'\n          "source": {_string(path)}\n')
+        start = text.rfind(_DIGEST, 0, at) + len(_DIGEST)
+        stop = start + len(digest)
+        if at < 0 or start < len(_DIGEST) or text[stop : stop + 2] != '",':
+            return None
+        text = text[:start] + digest + text[stop:]
+    return text
+
+
+def _files(files: Files) -> str:
+    """The ``files`` object as ``dumps`` writes it at the manifest's second level."""
+    lines = [f'    {_string(path)}: "{digest}"' for path, digest in files.digests()]
+    return "{\n" + ",\n".join(lines) + "\n  }" if lines else "{}"
 
 
 def dumps(value: Any, indent: str = "") -> str:
@@ -74,6 +129,8 @@ def dumps(value: Any, indent: str = "") -> str:
     test holds the two equal), faster: with ``indent`` the json module encodes in Python, and
     took a second for the manifest of 20,000 pages."""
     inner = indent + "  "
+    if isinstance(value, _Raw):
+        return str(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
@@ -92,6 +149,10 @@ def dumps(value: Any, indent: str = "") -> str:
 _ESCAPED = re.compile(r'["\\\x00-\x1f]')
 
 
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False) if _ESCAPED.search(value) else f'"{value}"'
+
+
 def checksums(files: Files) -> bytes:
     """``SHA256SUMS`` in the ``sha256sum`` format: ``sha256sum -c SHA256SUMS`` checks it."""
     return "".join(f"{digest}  {path}\n" for path, digest in files.digests()).encode()
@@ -105,9 +166,12 @@ def seal(
     base_url: str,
     drafts: bool,
     broken: Sequence[BrokenLink] = (),
+    articles: str | None = None,
 ) -> None:
     """Add the manifest and the checksum list to ``files``."""
-    data = manifest(site, files, summary, base_url=base_url, drafts=drafts, broken=broken)
+    data = manifest(
+        site, files, summary, base_url=base_url, drafts=drafts, broken=broken, articles=articles
+    )
     files.add(MANIFEST, data, "manifest")
     files.add(SUMS, checksums(files), "checksums")
 

@@ -3,39 +3,41 @@ renders only the pages a change touches.
 
 It lives in ``.bilingual/build.sqlite`` (the tool's one state folder, opened by
 ``state.open_db``: a corrupt file or one of another schema is rebuilt with a warning, never
-trusted; deleting it costs one full build). It keeps:
+trusted; deleting it costs one full build). It keeps, per output folder:
 
 - per source file, its stamp, the digest of its bytes and its front matter's fields, so that
   an unchanged file is not read again (the result cache's rule: a stamp too close to the moment
-  it was stored is verified by digest);
-- per output folder, the SHA-256 of the ``manifest.json`` it last wrote there: the rows below
-  describe that tree only, and are not used for any other;
-- per page of that tree, the digest of everything its bytes depend on (``page_key``: the
-  tool, templates, catalogs, settings and the page's own context, in which each article shown
-  stands for its source's digest), the SHA-256 of the bytes written and its internal links.
+  it was stored is verified by digest), and per article folder, its stamp, the files it
+  publishes and what the checks found in it: what the folder's bundle was made from;
+- the SHA-256 of the ``manifest.json`` it last wrote there, and the state of that build
+  (``BuildState``: the stamps of the tree and of its spare, ``bilingual.bundle.tree``): the
+  rows below describe that tree only, and are not used for any other;
+- per page of that tree, the digest of everything its bytes depend on (``keys.page_key``:
+  the tool, templates, catalogs, settings and the page's own context, in which each article
+  shown stands for its source's digest), the SHA-256 of the bytes written, its internal links
+  and its stamp.
 
 A page whose key is unchanged is taken from the old tree (hard-linked), once its bytes are
-found to hash to what the record says: a page someone edited is rendered again.
+found to hash to what the record says, or its stamp to be the one recorded: a page someone
+edited is rendered again.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from bilingual.bundle.pages import Page
-from bilingual.bundle.site import Entry, Side
+from bilingual.bundle.built import BuildState
+from bilingual.bundle.site import Listing, Side
 from bilingual.cache import RACY_NS
 from bilingual.state import open_db, transaction
 
-SCHEMA = 2
+SCHEMA = 3
 FILE = "build.sqlite"
 
 Warn = Callable[[str], None]
@@ -55,85 +57,27 @@ class Output:
     stamp: str = ""
 
 
-def inputs_key(root: Path, *parts: object) -> str:
-    """A digest of what every page depends on besides its context: the tool's code, the
-    templates and catalogs (shipped and the content root's), and ``parts`` (the settings)."""
-    from bilingual.bundle.render import SHIPPED, TEMPLATES
-    from bilingual.cache import tool_key
-    from bilingual.i18n import LOCALES, PACKAGED, SOURCE
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """What the record keeps of an article folder: its stamp (``ctime:inode``: any entry
+    added, removed or renamed changes it), the files it publishes (``site.Listing``) and what
+    the checks found in its pair (errors, warnings, suppressed; None when not known)."""
 
-    hasher = hashlib.blake2b(repr((SCHEMA, tool_key(), *parts)).encode(), digest_size=16)
-    for folder in (SHIPPED, root / TEMPLATES, PACKAGED, SOURCE, root / LOCALES):
-        if not folder.is_dir():
-            hasher.update(b"\x00-")
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                hasher.update(f"\x00{folder.name}/{path.relative_to(folder).as_posix()}".encode())
-                hasher.update(path.read_bytes())
-    return hasher.hexdigest()
+    stamp: str
+    listing: Listing | None
+    checks: tuple[int, int, int] | None
 
+    def checks_text(self) -> str:
+        """The checks as the record keeps them: ``errors:warnings:suppressed``."""
+        return ":".join(str(n) for n in self.checks) if self.checks else ""
 
-def page_key(page: Page, inputs: str, tokens: dict[int, str] | None = None) -> str:
-    """The digest of what ``page``'s bytes depend on: ``inputs`` and its context, in which the
-    page's own article stands for its source (``source_token``) and an article in a list for
-    what a list can show of it (``entry_token``). ``tokens`` keeps the articles' tokens, by
-    ``id``, from page to page (an article is in several lists)."""
-    parts = [inputs, page.path, page.template, page.lang]
-    if page.entry is not None:
-        parts.append(source_token(page.entry))
-    _canon(page.context, parts, {} if tokens is None else tokens)
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
-
-
-def article_key(inputs: str, entry: Entry, counterpart: Entry | None, newest: str) -> str:
-    """The key of an article's page, from what ``Pages.article`` makes its context of, without
-    making it (most pages of a rebuild are not rendered): the article's source, whether its
-    counterpart is published, and ``newest``, the tokens (``entry_token``) of the newest
-    articles of the language, of which the "Latest News" list shows the first others."""
-    where = counterpart.url if counterpart else "-"
-    text = "\x1f".join((inputs, "article", source_token(entry), where, newest))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
-#: What a list of articles may show of one: every field but the digest of its source, so that
-#: an edit of a body leaves the lists it appears in as they are.
-_LISTED = tuple(f.name for f in dataclasses.fields(Entry) if f.name != "digest")
-
-
-def entry_token(entry: Entry) -> str:
-    """What stands for an article in a list, in a key."""
-    return repr(tuple(getattr(entry, name) for name in _LISTED))
-
-
-def source_token(entry: Entry) -> str:
-    """What stands for the article a page shows, in a key: its list token and its source's
-    digest (the body is read from the source)."""
-    return f"{entry_token(entry)}@{entry.digest}"
-
-
-def _canon(value: Any, parts: list[str], tokens: dict[int, str]) -> None:
-    """``value`` written into ``parts`` unambiguously; functions (``link``) are left out, as
-    they are made from the page's path."""
-    if isinstance(value, Entry):
-        token = tokens.get(id(value))
-        if token is None:
-            token = tokens[id(value)] = entry_token(value)
-        parts.append(token)
-    elif isinstance(value, Mapping):
-        parts.append("{")
-        for name, item in value.items():
-            if not callable(item):
-                parts.append(str(name))
-                _canon(item, parts, tokens)
-        parts.append("}")
-    elif isinstance(value, list | tuple):
-        parts.append("[")
-        for item in value:
-            _canon(item, parts, tokens)
-        parts.append("]")
-    else:  # strings, numbers, dates, None; settings (filings): dataclasses with a stable repr
-        parts.append(repr(value))
+    @staticmethod
+    def counts(text: str) -> tuple[int, int, int] | None:
+        """The checks from what the record keeps."""
+        if not text:
+            return None
+        errors, warnings, suppressed = (int(n) for n in text.split(":"))
+        return errors, warnings, suppressed
 
 
 class BuildRecord:
@@ -144,46 +88,157 @@ class BuildRecord:
         self.path = path
         self.out = out
         self._warn = warn
-        self._sides: dict[str, tuple[Side, int]] | None = None
-        #: When the rows of the output folder were written (their stamps' racy limit).
+        self._rows: dict[str, tuple[str, str, bool]] | None = None
+        self._sides: dict[str, Side] | None = None
+        self._folders: dict[str, tuple[str, bool, str, str]] | None = None
+        self._changed: tuple[Mapping[str, str], set[str]] | None = None
+        #: When the stamps of the output folder's files were taken (their racy limit).
         self.stored_ns = 0
         self._trusted: set[str] = set()
+
+    def state(self) -> BuildState | None:
+        """What the last build into the output folder left, when there was one."""
+        try:
+            found = self.conn.execute(
+                "SELECT state FROM builds WHERE out = ?", (self.out,)
+            ).fetchone()
+            if found is None:
+                return None
+            state = BuildState.loads(found[0])
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # written by another build of the tool: not used
+        self.stored_ns = state.tree.seen
+        return state
+
+    def rows(self) -> dict[str, tuple[str, str, bool]]:
+        """Each source the record knows: its stamp, its digest and whether the stamp is old
+        enough to be trusted (the result cache's rule: a stamp too close to the moment it was
+        taken is verified by digest)."""
+        if self._rows is None:
+            try:
+                rows = self.conn.execute(
+                    "SELECT path, stamp, digest, stored_ns FROM sources WHERE out = ?", (self.out,)
+                ).fetchall()
+                self._rows = {
+                    path: (stamp, digest, _ns(stamp) < stored_ns - RACY_NS)
+                    for path, stamp, digest, stored_ns in rows
+                }
+            except (sqlite3.Error, ValueError) as exc:
+                self._fail(exc)
+                self._rows = {}
+        return self._rows
+
+    def same(self, rel: str, stamp: str) -> bool:
+        """Whether the source ``rel`` is, by its stamp (or by its absence), the one recorded."""
+        found = self.rows().get(rel)
+        if not stamp:
+            return found is None
+        return found is not None and found[2] and found[0] == stamp
+
+    def changed(self, stamps: Mapping[str, str]) -> set[str]:
+        """The sources of ``stamps`` (``site.source_stamps``) that are not, by their stamps,
+        the ones recorded: new, gone or changed (worked out once)."""
+        if self._changed is None or self._changed[0] is not stamps:
+            found = {
+                rel
+                for rel, stamp in stamps.items()
+                if not rel.endswith("/") and not self.same(rel, stamp)
+            }
+            found.update(rel for rel in self.rows() if rel not in stamps)
+            self._changed = (stamps, found)
+        return self._changed[1]
 
     def known(self, rel: str, stamp: str) -> Side | None:
         """What the record knows of the source ``rel``, when its stamp is the one recorded and
         old enough to be trusted."""
+        if not self.same(rel, stamp) or not stamp:
+            return None
         if self._sides is None:
             self._sides = self._load_sides()
-        found = self._sides.get(rel)
-        if found is None:
-            return None
-        side, stored_ns = found
-        if side.stamp != stamp or int(stamp.split(":", 1)[0]) >= stored_ns - RACY_NS:
-            return None
-        self._trusted.add(rel)
+        side = self._sides.get(rel)
+        if side is not None:
+            self._trusted.add(rel)
         return side
 
-    def _load_sides(self) -> dict[str, tuple[Side, int]]:
-        sides: dict[str, tuple[Side, int]] = {}
+    def fields(self, paths: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The front-matter fields recorded for a few sources."""
+        found = {}
         try:
-            rows = self.conn.execute("SELECT path, stamp, digest, stored_ns, fields FROM sources")
-            for path, stamp, digest, stored_ns, fields in rows:
-                sides[path] = (Side(stamp, digest, tuple(json.loads(fields))), stored_ns)
+            for path in paths:
+                row = self.conn.execute(
+                    "SELECT fields FROM sources WHERE out = ? AND path = ?", (self.out, path)
+                ).fetchone()
+                if row is not None:
+                    found[path] = tuple(json.loads(row[0]))
+        except (sqlite3.Error, ValueError) as exc:
+            self._fail(exc)
+        return found
+
+    def folders(self) -> dict[str, tuple[str, bool, str, str]]:
+        """Each article folder the record knows: its stamp, whether that is old enough to be
+        trusted, its listing and its checks (as ``Listing.dumps`` and ``Folder.checks_text``
+        write them)."""
+        if self._folders is None:
+            try:
+                rows = self.conn.execute(
+                    "SELECT path, stamp, stored_ns, listing, checks FROM folders WHERE out = ?",
+                    (self.out,),
+                ).fetchall()
+                self._folders = {
+                    path: (stamp, bool(stamp) and _ns(stamp) < stored_ns - RACY_NS, listed, checks)
+                    for path, stamp, stored_ns, listed, checks in rows
+                }
+            except (sqlite3.Error, ValueError) as exc:
+                self._fail(exc)
+                self._folders = {}
+        return self._folders
+
+    def folder(self, rel: str) -> Folder | None:
+        """What the record knows of an article folder."""
+        found = self.folders().get(rel)
+        if found is None:
+            return None
+        try:
+            return Folder(found[0], Listing.loads(found[2]), Folder.counts(found[3]))
+        except (ValueError, TypeError):
+            return None
+
+    def listing(self, rel: str, stamp: str) -> Listing | None:
+        """The files an article folder publishes, when its stamp is the one recorded and old
+        enough to be trusted and it has no subfolder (whose entries its stamp does not cover)."""
+        found = self.folders().get(rel)
+        if found is None or not found[1] or found[0] != stamp or not found[2]:
+            return None
+        listing = Listing.loads(found[2])
+        return None if listing is None or listing.deep else listing
+
+    def _load_sides(self) -> dict[str, Side]:
+        try:
+            rows = self.conn.execute(
+                "SELECT path, stamp, digest, fields FROM sources WHERE out = ?", (self.out,)
+            ).fetchall()
+            # One JSON document for all: parsing 20,000 small ones cost as much as the rest.
+            fields = json.loads("[" + ",".join(row[3] for row in rows) + "]")
+            return {
+                path: Side(stamp, digest, tuple(found))
+                for (path, stamp, digest, _), found in zip(rows, fields, strict=True)
+            }
         except (sqlite3.Error, ValueError, TypeError) as exc:
             self._fail(exc)
             return {}
-        return sides
 
     def outputs(self, manifest_sha: str) -> dict[str, Output]:
         """The pages of the output folder's last bundle, when its ``manifest.json`` is the one
         this record wrote (``manifest_sha``); else none."""
         try:
             found = self.conn.execute(
-                "SELECT manifest, stored_ns FROM builds WHERE out = ?", (self.out,)
+                "SELECT manifest FROM builds WHERE out = ?", (self.out,)
             ).fetchone()
             if found is None or not manifest_sha or found[0] != manifest_sha:
                 return {}
-            self.stored_ns = found[1]
             rows = self.conn.execute(
                 "SELECT path, key, sha256, links, stamp FROM outputs WHERE out = ?", (self.out,)
             )
@@ -197,43 +252,48 @@ class BuildRecord:
         its stamp: the same, and older than the record by more than a clock tick can hide."""
         return bool(stamp) and stamp == was.stamp and _ns(stamp) < self.stored_ns - RACY_NS
 
-    def store(
-        self,
-        sides: Mapping[str, Side],
-        outputs: Mapping[str, Output],
-        previous: Mapping[str, Output],
-        manifest_sha: str,
-        stamps: Mapping[str, str],
-    ) -> None:
+    def store(self, build: Stored) -> None:
         """Keep what this build read and wrote, with the stamps of the published files: rows
         that changed are written, rows of files that are gone deleted (one transaction)."""
         now = time.time_ns()
         fresh = [
-            (rel, s.stamp, s.digest, now, json.dumps(s.fields, ensure_ascii=False))
-            for rel, s in sides.items()
+            (self.out, rel, s.stamp, s.digest, now, json.dumps(s.fields, ensure_ascii=False))
+            for rel, s in build.sides.items()
             if rel not in self._trusted
         ]
-        gone = [(rel,) for rel in self._sides or () if rel not in sides]
-        changed = []
-        for path, o in outputs.items():
-            row = Output(o.key, o.sha256, o.links, stamps.get(path, ""))
-            if previous.get(path) != row:
-                changed.append((self.out, path, row.key, row.sha256, row.links, row.stamp))
-        dropped = [(self.out, path) for path in previous if path not in outputs]
+        gone = [(self.out, rel) for rel in self.rows() if rel not in build.sides]
+        folders = [
+            (self.out, rel, f.stamp, now, Listing.dumps(f.listing), f.checks_text())
+            for rel, f in build.folders.items()
+            if self.folder(rel) != f
+        ]
+        left = [(self.out, rel) for rel in self.folders() if rel not in build.folders]
+        if not build.complete:  # only what changed was given
+            gone, left = [], []
+        changed, dropped = _output_rows(self.out, build)
         try:
             with transaction(self.conn):
-                if not previous:  # no usable rows: whatever is there describes another tree
+                if not build.previous and build.complete:  # what is there describes another tree
                     self.conn.execute("DELETE FROM outputs WHERE out = ?", (self.out,))
-                self.conn.executemany("DELETE FROM sources WHERE path = ?", gone)
+                self.conn.executemany("DELETE FROM sources WHERE out = ? AND path = ?", gone)
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", fresh
+                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)", fresh
+                )
+                self.conn.executemany("DELETE FROM folders WHERE out = ? AND path = ?", left)
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?, ?, ?)", folders
                 )
                 self.conn.executemany("DELETE FROM outputs WHERE out = ? AND path = ?", dropped)
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)", changed
                 )
+                self.conn.executemany(
+                    "UPDATE outputs SET stamp = ? WHERE out = ? AND path = ?",
+                    [(stamp, self.out, path) for path, stamp in build.restamp.items()],
+                )
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO builds VALUES (?, ?, ?)", (self.out, manifest_sha, now)
+                    "INSERT OR REPLACE INTO builds VALUES (?, ?, ?, ?)",
+                    (self.out, build.manifest_sha, now, build.state.dumps()),
                 )
         except sqlite3.Error as exc:
             self._fail(exc)
@@ -246,6 +306,36 @@ class BuildRecord:
         self._trusted.clear()
 
 
+@dataclass(slots=True)
+class Stored:
+    """What a build gives the record to keep (``BuildRecord.store``)."""
+
+    sides: Mapping[str, Side]
+    folders: Mapping[str, Folder]
+    #: The pages (and search index files) written, with the stamps of the published files;
+    #: ``complete``: every source, folder and page (else only those that changed, and
+    #: ``restamp``: the stamps of other files that changed). ``previous``: the rows of the
+    #: old bundle read.
+    outputs: Mapping[str, Output]
+    previous: Mapping[str, Output]
+    stamps: Mapping[str, str]
+    manifest_sha: str
+    state: BuildState
+    complete: bool = True
+    restamp: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _output_rows(out: str, build: Stored) -> tuple[list[tuple[str, ...]], list[tuple[str, str]]]:
+    """The rows of ``outputs`` to write, and those to delete."""
+    changed = []
+    for path, o in build.outputs.items():
+        row = Output(o.key, o.sha256, o.links, build.stamps.get(path, ""))
+        if build.previous.get(path) != row:
+            changed.append((out, path, row.key, row.sha256, row.links, row.stamp))
+    dropped = [(out, path) for path in build.previous if path not in build.stamps]
+    return changed, dropped
+
+
 def open_record(root: Path, out: Path, warn: Warn) -> BuildRecord | None:
     """The build record of ``root`` for the output folder ``out``; None when it cannot be used
     (``warn`` says why): the build then renders every page."""
@@ -256,15 +346,21 @@ def open_record(root: Path, out: Path, warn: Warn) -> BuildRecord | None:
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    for table in ("sources", "builds", "outputs"):
+    for table in ("sources", "folders", "builds", "outputs"):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute(
-        "CREATE TABLE sources (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL,"
-        " stored_ns INTEGER NOT NULL, fields TEXT NOT NULL)"
+        "CREATE TABLE sources (out TEXT NOT NULL, path TEXT NOT NULL, stamp TEXT NOT NULL,"
+        " digest TEXT NOT NULL, stored_ns INTEGER NOT NULL, fields TEXT NOT NULL,"
+        " PRIMARY KEY (out, path))"
+    )
+    conn.execute(
+        "CREATE TABLE folders (out TEXT NOT NULL, path TEXT NOT NULL, stamp TEXT NOT NULL,"
+        " stored_ns INTEGER NOT NULL, listing TEXT NOT NULL, checks TEXT NOT NULL,"
+        " PRIMARY KEY (out, path))"
     )
     conn.execute(
         "CREATE TABLE builds (out TEXT PRIMARY KEY, manifest TEXT NOT NULL,"
-        " stored_ns INTEGER NOT NULL)"
+        " stored_ns INTEGER NOT NULL, state TEXT NOT NULL)"
     )
     conn.execute(
         "CREATE TABLE outputs (out TEXT NOT NULL, path TEXT NOT NULL, key TEXT NOT NULL,"

@@ -5,8 +5,9 @@ counterpart. Nothing here renders or writes."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,43 @@ class Side:
     fields: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What an article folder publishes besides its pages (``Entry.assets``), and whether it
+    has subfolders (whose entries the folder's own stamp does not cover)."""
+
+    assets: tuple[str, ...]
+    deep: bool = False
+
+    @staticmethod
+    def dumps(listing: Listing | None) -> str:
+        """As the build record keeps it: "" for none, "-" for no file (most folders)."""
+        if listing is None:
+            return ""
+        if not (listing.assets or listing.deep):
+            return "-"
+        return json.dumps([listing.deep, *listing.assets], ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> Listing | None:
+        """From what the build record keeps."""
+        if not text:
+            return None
+        if text == "-":
+            return _EMPTY
+        deep, *assets = json.loads(text)
+        return cls(tuple(str(a) for a in assets), bool(deep))
+
+
+_EMPTY = Listing(())
+
 #: The front matter a page shows, in the order ``Side.fields`` holds them.
 FIELDS = ("title", "date", "category", "author", "source", "summary", "status")
 #: Given a source's path and stamp, what the build record knows of it, when the stamp says the
 #: file is the one it was read from.
 Known = Callable[[str, str], Side | None]
+#: Given an article folder's path and stamp, what it publishes, when the record knows.
+Listed = Callable[[str, str], Listing | None]
 
 
 @dataclass(slots=True)
@@ -86,8 +119,10 @@ class Site:
     entries: dict[str, list[Entry]]
     #: Sides left out (a draft, or a side that could not be read), as ``path: reason``.
     skipped: list[str] = field(default_factory=list)
-    #: Every side read, by source path: what the build record keeps of it.
+    #: Every side read, by source path: what the build record keeps of it; and each article
+    #: folder whose files were listed, with its stamp.
     sides: dict[str, Side] = field(default_factory=dict)
+    listings: dict[str, tuple[str, Listing]] = field(default_factory=dict)
     _by_key: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
 
     @property
@@ -126,6 +161,29 @@ class Site:
         return self._by_key
 
 
+def source_stamps(root: Path, folders: Sequence[Path]) -> dict[str, str]:
+    """The stamp of each article folder's sources (``cache.stamp``; "" for a missing one) and
+    of the folder itself (``folder_stamp``, under its path with a trailing ``/``)."""
+    stamps: dict[str, str] = {}
+    for folder in folders:
+        rel = relpath(folder, root)
+        base = f"{folder}{os.sep}"
+        for lang in LANGS:
+            stamps[f"{rel}/{lang}.md"] = stamp(f"{base}{lang}.md")
+        stamps[rel + "/"] = folder_stamp(base)
+    return stamps
+
+
+def folder_stamp(path: str) -> str:
+    """An article folder's stamp: ``ctime_ns:inode`` (an entry added, removed or renamed
+    changes its ctime, which cannot be set back); "" when it cannot be read."""
+    try:
+        info = os.stat(path)  # noqa: PTH116 - strings: this runs for every folder
+    except OSError:
+        return ""
+    return f"{info.st_ctime_ns}:{info.st_ino}"
+
+
 def read_site(
     root: Path,
     config: Config,
@@ -134,12 +192,16 @@ def read_site(
     folders: Sequence[Path] | None = None,
     progress: Callable[[int], None] | None = None,
     known: Known | None = None,
+    listed: Listed | None = None,
+    stamps: Mapping[str, str] | None = None,
 ) -> Site:
     """Read every article folder (or ``folders``) into a ``Site``; a source ``known`` by
-    the build record is not read again."""
+    the build record is not read again, nor the files of a folder it has ``listed``
+    (``stamps``: the stamps of the sources and folders, taken already)."""
     site = Site(config, config.languages, {lang: [] for lang in config.languages})
     for folder in article_folders(root) if folders is None else folders:
-        for entry, skipped in _entries(root, folder, drafts, known, site.sides):
+        reader = _Reader(root, folder, drafts, known, listed, stamps)
+        for entry, skipped in reader.entries(site):
             if entry is not None:
                 site.entries[entry.lang].append(entry)
             else:
@@ -147,64 +209,103 @@ def read_site(
         if progress:
             progress(1)
     for entries in site.entries.values():
-        entries.sort(key=lambda e: e.slug)
-        entries.sort(key=lambda e: e.date or dt.date.min, reverse=True)
+        order(entries)
     return site
 
 
-def _entries(
-    root: Path, folder: Path, drafts: bool, known: Known | None, sides: dict[str, Side]
-) -> Iterable[tuple[Entry | None, str]]:
-    """Each side of an article folder: an entry, or why it is left out.
+@dataclass(slots=True)
+class _Reader:
+    """One article folder's sides (``entries``)."""
 
-    Only front matter is read (the body is read again when its page is rendered): the blocks
-    ``check`` aligns are not needed to render, and parsing them took a third of a build. The
-    digest is the one the result cache uses.
-    """
-    rel_folder = relpath(folder, root)
-    assets: tuple[str, ...] | None = None
-    for lang in LANGS:
-        rel = f"{rel_folder}/{lang}.md"
-        now = stamp(f"{folder}{os.sep}{lang}.md")
-        if not now:
-            continue  # a missing side (one that cannot be read is said so below)
-        side = known(rel, now) if known is not None else None
-        if side is None:
-            try:
-                side = _read_side(folder / f"{lang}.md", rel, now)
-            except OSError as exc:
-                yield None, f"{rel}: {exc.strerror or exc}"
+    root: Path
+    folder: Path
+    drafts: bool
+    known: Known | None
+    listed: Listed | None
+    stamps: Mapping[str, str] | None
+
+    def entries(self, site: Site) -> Iterable[tuple[Entry | None, str]]:
+        """Each side of the folder: an entry, or why it is left out.
+
+        Only front matter is read (the body is read again when its page is rendered): the
+        blocks ``check`` aligns are not needed to render, and parsing them took a third of a
+        build. The digest is the one the result cache uses.
+        """
+        rel_folder = relpath(self.folder, self.root)
+        assets: tuple[str, ...] | None = None
+        for lang in LANGS:
+            rel = f"{rel_folder}/{lang}.md"
+            path = f"{self.folder}{os.sep}{lang}.md"
+            now = self.stamps[rel] if self.stamps is not None else stamp(path)
+            if not now:
+                continue  # a missing side (one that cannot be read is said so below)
+            side = self.known(rel, now) if self.known is not None else None
+            if side is None:
+                try:
+                    side = read_side(Path(path), rel, now)
+                except OSError as exc:
+                    yield None, f"{rel}: {exc.strerror or exc}"
+                    continue
+                except SourceError as exc:
+                    yield None, f"{rel}:{exc.line or 1}: {exc.message}"
+                    continue
+            site.sides[rel] = side
+            if not published(side, self.drafts):
+                status = side.fields[6]
+                yield None, f"{rel}: status {status}, not published (--drafts renders it)"
                 continue
-            except SourceError as exc:
-                yield None, f"{rel}:{exc.line or 1}: {exc.message}"
-                continue
-        sides[rel] = side
-        title, date, category, author, source, summary, status = side.fields
-        status = status or PUBLISHED
-        if status != PUBLISHED and not drafts:
-            yield None, f"{rel}: status {status}, not published (--drafts renders it)"
-            continue
-        if assets is None:
-            assets = _assets(folder)
-        yield (
-            Entry(
-                slug=folder.name,
-                lang=lang,
-                title=title or folder.name,
-                date=_date(date) if date else None,
-                category=category,
-                author=author,
-                source=source,
-                summary=summary,
-                path=rel,
-                digest=side.digest,
-                assets=assets,
-            ),
-            "",
-        )
+            if assets is None:
+                assets = self._assets(rel_folder, site)
+            yield make_entry(rel, side, assets), ""
+
+    def _assets(self, rel: str, site: Site) -> tuple[str, ...]:
+        """The folder's assets: as the record lists them, when its stamp is the one recorded;
+        else read (its stamp taken first, so that a change meanwhile shows next time)."""
+        if self.stamps is not None:
+            now = self.stamps.get(rel + "/", "")
+        else:
+            now = folder_stamp(f"{self.folder}{os.sep}")
+        listing = self.listed(rel, now) if self.listed is not None and now else None
+        if listing is None:
+            listing = list_assets(self.folder)
+        site.listings[rel] = (now, listing)
+        return listing.assets
 
 
-def _read_side(path: Path, rel: str, now: str) -> Side:
+def published(side: Side, drafts: bool) -> bool:
+    """Whether a side is published (``status: published`` or none), or ``drafts`` renders it."""
+    return drafts or (side.fields[6] or PUBLISHED) == PUBLISHED
+
+
+def make_entry(rel: str, side: Side, assets: tuple[str, ...]) -> Entry:
+    """The entry of the published side ``rel`` (``articles/<slug>/<lang>.md``)."""
+    folder, _, name = rel.rpartition("/")
+    slug = folder.rpartition("/")[2]
+    title, date, category, author, source, summary, _ = side.fields
+    return Entry(
+        slug=slug,
+        lang=name.removesuffix(".md"),
+        title=title or slug,
+        date=_date(date) if date else None,
+        category=category,
+        author=author,
+        source=source,
+        summary=summary,
+        path=rel,
+        digest=side.digest,
+        assets=assets,
+    )
+
+
+def order(entries: list[Entry]) -> None:
+    """Sort a language's entries as its lists show them: newest first, then by slug."""
+    entries.sort(key=lambda e: e.slug)
+    entries.sort(key=lambda e: e.date or dt.date.min, reverse=True)
+
+
+def read_side(path: Path, rel: str, now: str) -> Side:
+    """What a source's front matter says (``FIELDS``), with its digest and ``now``, its stamp
+    taken before it was read (``SourceError`` when it cannot be parsed)."""
     data = path.read_bytes()
     meta = split(decode(data, rel), rel).meta
     date = _date(meta.get("date"))
@@ -235,11 +336,12 @@ def read_body(root: Path, entry: Entry) -> str:
 _NOT_PUBLISHED = (".bak", "~", ".orig", ".rej", ".tmp", ".md", ".markdown")
 
 
-def _assets(folder: Path) -> tuple[str, ...]:
+def list_assets(folder: Path) -> Listing:
     """The regular files of an article folder besides its sources, hidden ones, backups and
     other Markdown (``_NOT_PUBLISHED``) and symbolic links (to files or folders) left out: a
     link could name a file outside the content root."""
     found: list[tuple[str, ...]] = []
+    deep = False
     pending: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
     while pending:
         path, parts = pending.pop()
@@ -248,6 +350,7 @@ def _assets(folder: Path) -> tuple[str, ...]:
                 if item.name.startswith(".") or item.is_symlink():
                     continue
                 if item.is_dir():
+                    deep = True
                     pending.append((item.path, (*parts, item.name)))
                 elif (
                     item.is_file()
@@ -255,7 +358,7 @@ def _assets(folder: Path) -> tuple[str, ...]:
                     and not item.name.endswith(_NOT_PUBLISHED)
                 ):
                     found.append((*parts, item.name))
-    return tuple("/".join(parts) for parts in sorted(found))
+    return Listing(tuple("/".join(parts) for parts in sorted(found)), deep)
 
 
 def _text(value: Any) -> str:

@@ -10,11 +10,20 @@ import json
 import os
 import re
 import shutil
-import stat
 import tempfile
+import time
 from collections.abc import Container, Iterator, Mapping
 from pathlib import Path
 
+from bilingual.bundle.recycle import Known, Model, fix, modes, settle, spare_model, walk_model
+from bilingual.bundle.tree import (
+    SUMS,
+    TreeState,
+    files_digest,
+    folders_digest,
+    folders_of,
+    folders_ok,
+)
 from bilingual.errors import BundleError
 
 MANIFEST = "manifest.json"
@@ -67,27 +76,42 @@ class Files:
 
     The new folder is the bundle before last (``spare_path``) when there is one: its folders
     and the files it shares with the published bundle (hard links) need not be made again,
-    which is most of the time of a rebuild on a slow file system. Whatever is in it is
-    replaced or removed by the end (``publish``): only what this build wrote or linked stays."""
+    which is most of the time of a rebuild on a slow file system. What it holds is known from
+    the build record (``known``; ``recycle.spare_model``), else by reading it. Whatever is in
+    it is replaced or removed by the end (``publish``): only what this build wrote or linked
+    stays."""
 
-    def __init__(self, out: Path, *, recycle: bool = True) -> None:
+    def __init__(self, out: Path, *, recycle: bool = True, known: Known | None = None) -> None:
         self.out = out
+        self.known = known or Known()
+        self.model = Model()
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
             spare = spare_path(out)
-            if recycle and _manifest_files(spare / MANIFEST) is not None:
+            model = spare_model(spare, known) if recycle else None
+            if model is None and recycle and _manifest_files(spare / MANIFEST) is not None:
+                model = walk_model(spare)
+            if model is not None:
                 # A folder renamed over an empty one; another build may have taken it first.
                 with contextlib.suppress(FileNotFoundError):
                     spare.replace(self.folder)
+                    self.model = model
         except OSError as exc:
             raise BundleError(
                 f"cannot write beside the output folder: {exc.strerror or exc}", path=out.parent
             ) from None
         self._digests: dict[str, str] = {}
         self._by: dict[str, str] = {}
-        #: Each file's stamp once published (``stamp_of``).
+        #: Files already in the new folder as the published bundle has them, by their lstat.
+        self._ready: dict[str, os.stat_result] = {}
+        #: Files written anew (not shared with the published bundle): the record keeps them.
+        self.fresh: set[str] = set()
+        #: Each file's stamp once published (``stamp_of``), and what the record keeps of the
+        #: published tree and of the one it replaced, now the spare (None: nothing known).
         self.stamps: dict[str, str] = {}
+        self.state: TreeState | None = None
+        self.spare_state: TreeState | None = None
         self.published = False
 
     def __enter__(self) -> Files:
@@ -103,8 +127,13 @@ class Files:
         self.claim(path, by)
         write_new(self.folder / path, data)
         sha = hashlib.sha256(data).hexdigest()
-        self.written(path, sha)
+        self.written(path, sha, fresh=True)
         return sha
+
+    def rewrite(self, path: str, data: bytes) -> None:
+        """Write anew a file already claimed (one found changed since it was claimed)."""
+        write_new(self.folder / path, data)
+        self.written(path, hashlib.sha256(data).hexdigest(), fresh=True)
 
     def claim(self, path: str, by: str = "") -> None:
         """Reserve ``path`` for a file another process writes (``written`` says when)."""
@@ -126,16 +155,50 @@ class Files:
             for name in names:
                 if f"{rel}/{name}" not in self._by:
                     os.unlink(os.path.join(folder, name))  # noqa: PTH108, PTH118
+                    self.model.files.pop(f"{rel}/{name}", None)
+                    self.model.changed.add(f"{rel}/")
 
-    def written(self, path: str, sha256: str) -> None:
-        """Note that the file at ``path`` (claimed) is written, with that checksum."""
+    def written(self, path: str, sha256: str, *, fresh: bool = False) -> None:
+        """Note that the file at ``path`` (claimed) is written, with that checksum; ``fresh``:
+        written anew, not linked to the published bundle's file."""
         self._digests[path] = sha256
+        if fresh:
+            self.fresh.add(path)
+            self._ready.pop(path, None)
+            self.model.files[path] = -1
+
+    def published_stat(self, path: str) -> os.stat_result | None:
+        """The published bundle's file at ``path``, as the scan found it (or as it is)."""
+        scan = self.known.scan
+        if scan is not None and path in scan.stats:
+            return scan.stats[path]
+        try:
+            return os.lstat(f"{self.out}/{path}")
+        except OSError:
+            return None
+
+    @property
+    def trusted(self) -> bool:
+        """Whether every published file is, by its stamp, the one the record describes."""
+        return self.known.scan is not None and self.known.scan.trusted
+
+    def holds(self, path: str, info: os.stat_result) -> bool:
+        """Whether the new folder holds the file ``info`` describes at ``path`` already."""
+        return self.model.files.get(path) == info.st_ino
+
+    def keep(self, path: str, info: os.stat_result) -> None:
+        """Note that the new folder's file at ``path`` is the published one (``holds``)."""
+        self._ready[path] = info
 
     def __contains__(self, path: object) -> bool:
         return path in self._by
 
     def __len__(self) -> int:
         return len(self._digests)
+
+    def sha256(self, path: str) -> str:
+        """The checksum of the file written at ``path``."""
+        return self._digests[path]
 
     def digests(self) -> Iterator[tuple[str, str]]:
         """Each file's SHA-256, in path order (the order archives and checksum lists use)."""
@@ -150,10 +213,10 @@ class Files:
     def publish(self, mtime: int) -> None:
         """Give every file one time, then swap the folder in for ``out``: an interrupted
         build leaves the previous bundle whole."""
-        ensure_ours(self.out)  # again: someone may have put a file there meanwhile
+        seen = self._ensure_out()  # again: someone may have put a file there meanwhile
         old = None
         try:
-            self.stamps = _settle(self.folder, self._digests, mtime)
+            self._settle(mtime)
             if self.out.exists():
                 old = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=f".{self.out.name}.old-"))
                 self.out.replace(old / "bundle")
@@ -172,9 +235,54 @@ class Files:
         if old is not None:
             # Kept as the spare (the next build's new folder), unless one is there already.
             spare = spare_path(self.out)
-            with contextlib.suppress(OSError):
+            try:
                 (old / "bundle").replace(spare)  # fails when the name is taken by a folder
+            except OSError:
+                self.spare_state = None
+            else:
+                self.spare_state = seen
             shutil.rmtree(old, ignore_errors=True)
+
+    def _ensure_out(self) -> TreeState | None:
+        """Refuse the output folder if it holds a file the last bundle did not write (its
+        folders' stamps, else reading it all); what the record may keep of it as the spare
+        (its folders' stamps), when they are known."""
+        found, tree = self.known.scan, self.known.tree
+        if found is None or tree is None:
+            ensure_ours(self.out)
+            return None
+        found.stat_folders()
+        if not folders_ok(found, tree):
+            ensure_ours(self.out)
+        return TreeState(found.sums_sha, "", folders_digest(found.folders), found.folders_seen)
+
+    def _settle(self, mtime: int) -> None:
+        """Settle the new folder (``recycle.settle``; reading all of it when that cannot)
+        and note its state for the record."""
+        seen = min(time.time_ns(), self.model.seen)  # the stamps of ready files are that old
+        if self.known.scan is not None and self._ready:
+            seen = min(seen, self.known.scan.seen)
+        settled = settle(self.folder, self._digests, self._ready, self.model, mtime)
+        if settled is None:
+            seen = time.time_ns()
+            settled = _settle(self.folder, self._digests, mtime)
+        files, folders = settled
+        known = self.known.scan.stamps if self.known.scan else {}
+        self.stamps = {  # a file found ready has the stamp it was found with
+            rel: known.get(rel) or stamp_of(info)
+            if info is self._ready.get(rel)
+            else stamp_of(info)
+            for rel, info in files.items()
+        }
+        if SUMS in self._digests:
+            paths = [rel for rel in sorted(self._digests) if rel != SUMS]
+            paths.append(SUMS)
+            self.state = TreeState(
+                self._digests[SUMS],
+                files_digest(paths, self.stamps),
+                folders_digest({rel: folders.get(rel) for rel in folders_of(paths)}),
+                seen,
+            )
 
 
 def ensure_ours(out: Path) -> None:
@@ -194,7 +302,7 @@ def ensure_ours(out: Path) -> None:
             path=out,
             hint="choose another --out, or empty the folder yourself",
         )
-    extra = sorted(present - listed - {MANIFEST, "SHA256SUMS"})
+    extra = sorted(present - listed - {MANIFEST, SUMS})
     if extra:
         raise BundleError(
             f"output folder holds {len(extra)} file(s) the last bundle did not write, "
@@ -209,27 +317,18 @@ def stamp_of(info: os.stat_result) -> str:
     return f"{info.st_ctime_ns}:{info.st_size}:{info.st_ino}"
 
 
-def _settle(folder: Path, keep: Container[str], mtime: int) -> dict[str, str]:
-    """Remove what the build did not write (a recycled folder's leftovers), then give every
-    file and folder one time and the usual permissions, so that two builds of the same sources
-    are the same down to their metadata. Files already right (hard links to the published
-    bundle) are left as they are. Returns each file's stamp, once settled."""
-    umask = os.umask(0)
-    os.umask(umask)
-    modes = (0o666 & ~umask, 0o777 & ~umask)
+def _settle(
+    folder: Path, keep: Container[str], mtime: int
+) -> tuple[dict[str, os.stat_result], dict[str, os.stat_result]]:
+    """Read the whole new folder: remove what the build did not write (a recycled folder's
+    leftovers, anything else found there), then give every file and folder one time and the
+    usual permissions, so that two builds of the same sources are the same down to their
+    metadata. Files already right (hard links to the published bundle) are left as they are.
+    Returns each file's and folder's ``lstat``, once settled."""
+    file_mode, folder_mode = modes()
     ns = mtime * 1_000_000_000
-
-    stamps: dict[str, str] = {}
-
-    def fix(path: str, info: os.stat_result, mode: int) -> os.stat_result:
-        changed = False
-        if stat.S_IMODE(info.st_mode) != mode:
-            os.chmod(path, mode)  # noqa: PTH101 - strings: this runs for every file
-            changed = True
-        if info.st_mtime_ns != ns:  # not the access time: reading a file may change it
-            os.utime(path, ns=(ns, ns))
-            changed = True
-        return os.lstat(path) if changed else info
+    files: dict[str, os.stat_result] = {}
+    folders: dict[str, os.stat_result] = {}
 
     def visit(path: str, rel: str) -> bool:
         """Settle a folder; whether anything is left in it."""
@@ -244,15 +343,17 @@ def _settle(folder: Path, keep: Container[str], mtime: int) -> dict[str, str]:
                 os.unlink(item.path)  # noqa: PTH108
             else:
                 kept = True
-                stamps[name] = stamp_of(fix(item.path, item.stat(follow_symlinks=False), modes[0]))
+                files[name] = fix(item.path, item.stat(follow_symlinks=False), file_mode, ns)
         if not kept and rel:
             os.rmdir(path)  # noqa: PTH106
             return False
-        fix(path, os.stat(path), modes[1])  # noqa: PTH116 - after its contents changed
+        info = fix(path, os.lstat(path), folder_mode, ns)  # after its contents changed
+        if rel:
+            folders[rel] = info
         return True
 
     visit(str(folder), "")
-    return stamps
+    return files, folders
 
 
 def _files(folder: Path) -> Iterator[str]:
