@@ -246,11 +246,12 @@ def test_a_page_edited_in_the_published_bundle_is_rendered_again(twice):
     assert page.read_text("utf-8") == text
 
 
-def test_with_search_a_body_edit_plans_every_page(twice):
+def test_with_search_a_body_edit_plans_its_page_and_indexes_its_shard(twice):
     from tests.bundle.test_search import fragments
 
     assert twice.build(search=True).reused == 0  # search on: every page has a search box
     twice.edit("articles/a01/en.md", "Body of article 1.", "A hall in Zhangjiang.")
     result = twice.rebuild(search=True)
-    assert not result.quick and result.rendered == 1
+    assert result.quick and result.rendered == 1
+    assert (result.indexed, result.shards) == (1, 2)  # the English shard; the Chinese kept
     assert "Zhangjiang" in fragments(twice.out, "en")["/a01/index.html"]["content"]

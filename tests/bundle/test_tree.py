@@ -4,6 +4,7 @@ enough to be trusted or so young that the folders are read again."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -182,3 +183,30 @@ def test_the_record_describes_each_bundle_exactly(site, built, tmp_path):
             assert checked(site, built, files=True), (n, search)
     bundle(site, tmp_path / "full", full=True, search=True)
     assert snapshot(built) == snapshot(tmp_path / "full")
+
+
+def test_quick_rebuilds_with_search_leave_the_record_with_the_bundles_files(site, tmp_path):
+    """Two body edits with search on, each a quick rebuild that indexes one shard again: the
+    record's rows are the bundle's files, the replaced index files' rows gone."""
+    from bilingual.bundle.write import MANIFEST
+
+    out = tmp_path / "public"
+    forum = site.path / "articles/forum/en.md"
+    bundle(site, out, search=True)
+    for old, new in (("was held", "was held again"), ("held again", "held once more")):
+        time.sleep(0.01)
+        forum.write_text(forum.read_text("utf-8").replace(old, new), encoding="utf-8")
+        result = build(site.path, load_config(site.path), Options(out, base_url=BASE, search=True))
+        assert result.quick and result.indexed == 1, result
+        record = open_record(site.path, out, print)
+        assert record is not None
+        manifest = hashlib.sha256((out / MANIFEST).read_bytes()).hexdigest()
+        rows = set(record.outputs(manifest))
+        record.close()
+        files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+        pagefind = {p for p in files if "/pagefind/" in p}
+        assert pagefind and pagefind <= rows  # every index file recorded...
+        assert {p for p in rows if "/pagefind/" in p} == pagefind  # ...and no other
+    full = tmp_path / "full"
+    bundle(site, full, full=True, search=True)
+    assert snapshot(out) == snapshot(full)

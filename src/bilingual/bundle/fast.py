@@ -26,6 +26,7 @@ from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.manifest import patch_articles
 from bilingual.bundle.pages import STYLESHEET, Pages
+from bilingual.bundle.reindex import Reindex, index_again, index_folders, plan_reindex
 from bilingual.bundle.rendering import RENDER_CHUNK, REUSE_CHUNK, Place, Task, run, work
 from bilingual.bundle.site import (
     LATEST,
@@ -61,6 +62,8 @@ class Quick:
     listings: dict[str, tuple[str, Listing]]
     articles: str
     inputs: str
+    #: With search: the shards holding a changed article, to be indexed again.
+    reindex: Reindex | None = None
 
 
 def quick_site(
@@ -74,10 +77,11 @@ def quick_site(
 ) -> Quick | None:
     """The changed bodies and what shows them, when nothing else changed since the last build
     (``manifest``: the old bundle's, found unchanged); None otherwise, and with search on: a
-    changed page changes the search index, which ``incremental`` makes or takes."""
-    if options.search:
-        return None
-    inputs = inputs_key(root, repr(config), options.base_url, options.drafts, config.languages, ())
+    changed page changes its search index shard, indexed again (``reindex``)."""
+    search = _searchable(config, state, options)
+    inputs = inputs_key(
+        root, repr(config), options.base_url, options.drafts, config.languages, search
+    )
     if inputs != state.inputs:
         return None
     sides = _read_again(root, record, stamps)
@@ -106,7 +110,28 @@ def quick_site(
     articles = patch_articles(old, {e.path: e.digest for e in changed})
     if articles is None:
         return None
-    return Quick(site, changed, sides, listings, articles, inputs)
+    reindex = None
+    if search:
+        from bilingual.bundle.search import pagefind_binary
+
+        def entries_of(lang: str) -> list[Entry] | None:
+            mine = {rel: None for rel in record.rows() if rel.endswith(f"/{lang}.md")}
+            found = _entries(record, sides, listings, mine, options.drafts)
+            return None if found is None else list(found.values())
+
+        size, binary = config.search_shard, pagefind_binary()
+        reindex = plan_reindex(search, changed, entries_of, size, binary, inputs)
+        if reindex is None:
+            return None
+    return Quick(site, changed, sides, listings, articles, inputs, reindex)
+
+
+def _searchable(config: Config, state: BuildState, options: Options) -> tuple[str, ...]:
+    """The languages searched, as ``search.searchable`` finds them: those with a published
+    article (a quick rebuild has the same articles as the last build)."""
+    if not options.search:
+        return ()
+    return tuple(lang for lang in config.languages if state.articles.get(lang))
 
 
 def _read_again(
@@ -223,9 +248,12 @@ def carry_pages(
     for entry in (e for entries in site.entries.values() for e in entries if e.assets):
         made.update(f"{entry.url}{name}" for name in entry.assets)
         _copy_assets(root, entry, files)
-    relink = _carry(files, made)
+    reindex = quick.reindex or Reindex()
+    relink = _carry(files, made, reindex)
     keys = _keys(site, inputs, shown, files)
-    place = Place(root, files.folder, files.out, Pages(site, options.base_url))
+    search = index_folders(files, _searchable(site.config, state, options))
+    done.shards = sum(len(held) for held in search.values())
+    place = Place(root, files.folder, files.out, Pages(site, options.base_url, search=search))
     tasks: list[Task] = [
         ("articles", [(e.lang, e.slug) for e in shown[n : n + RENDER_CHUNK]])
         for n in range(0, len(shown), RENDER_CHUNK)
@@ -243,6 +271,12 @@ def carry_pages(
                 files.written(result.path, result.sha256)
                 done.relinked.append(result.path)
     _made(root, site, files, place, done, feeds, again, options.base_url, full_site)
+    if reindex.shards:  # every page is in the folder now, which Pagefind reads
+        from bilingual.bundle.incremental import _manifest_sha
+        from bilingual.bundle.search import pagefind_binary
+
+        old = record.outputs(_manifest_sha(files.out))
+        index_again(reindex, pagefind_binary(), files, done, old, jobs)
     if progress:
         entries = sum(state.articles.values())
         progress("rendering", entries)(entries)
@@ -251,15 +285,15 @@ def carry_pages(
     return done
 
 
-def _carry(files: Files, made: set[str]) -> list[tuple[str, str]]:
-    """Claim every file of the old bundle this build does not make (``made``): those the new
-    folder holds already are kept as they are; the others, returned with their checksums,
-    are to be linked."""
+def _carry(files: Files, made: set[str], reindex: Reindex) -> list[tuple[str, str]]:
+    """Claim every file of the old bundle this build does not make (``made``, the shards
+    indexed again): those the new folder holds already are kept as they are; the others,
+    returned with their checksums, are to be linked."""
     scan = files.known.scan
     assert scan is not None
     relink = []
     for path, sha in scan.sums.items():
-        if path in made:
+        if path in made or reindex.owns(path):
             continue
         files.claim(path, "the last bundle")
         info = scan.stats[path]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual.bundle.feeds import Located, atom, feed_path, robots, sitemap
-from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key, source_token
+from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.pages import PAGEFIND, SEARCH_SCRIPT, STYLESHEET, Page, Pages
 from bilingual.bundle.record import BuildRecord, Output
@@ -37,7 +37,7 @@ from bilingual.bundle.rendering import (
     run,
     work,
 )
-from bilingual.bundle.search import Shard, index_shards, shards_of
+from bilingual.bundle.search import Shard, index_shards, shard_key, shards_of
 from bilingual.bundle.site import LATEST, Entry, Site
 from bilingual.bundle.write import MANIFEST, Files, stamp_of
 from bilingual.errors import BundleError
@@ -212,7 +212,7 @@ def _search_indexes(
     progress: Progress | None,
 ) -> None:
     """Each shard's Pagefind index: the old bundle's when it was made by the same Pagefind
-    from the same articles (``_shard_key``) and its files verify (as pages do); else made
+    from the same articles (``search.shard_key``) and its files verify (as pages do); else made
     afresh. A body edit of one article re-indexes that article's shard only."""
     by_key: dict[str, dict[str, Output]] = {}
     for path, was in done.previous.items():
@@ -221,7 +221,7 @@ def _search_indexes(
     todo: list[tuple[Shard, str]] = []
     for lang_shards in shards.values():
         for shard in lang_shards:
-            key = _shard_key(shard, binary, inputs, entries)
+            key = shard_key(shard, binary, inputs, entries)
             kept = _kept_index(by_key.get(key, {}), files, record, place)
             if kept is None:
                 todo.append((shard, key))
@@ -254,22 +254,6 @@ def _kept_index(
             return None  # not what was written: made afresh
         kept[path] = was.sha256
     return kept
-
-
-def _shard_key(shard: Shard, binary: Path, inputs: str, entries: dict[str, Entry]) -> str:
-    """What a shard's index is made from: the Pagefind binary, ``inputs`` (the tool, its
-    templates and settings), the shard's place and its articles' sources. Nothing else of
-    an article page reaches the index (the lists and the switcher are outside its
-    ``data-pagefind-body``), so a new article re-renders every page of its language's
-    "Latest News" but re-indexes its own shard only."""
-    info = binary.stat()
-    hasher = hashlib.blake2b(
-        f"{binary}:{info.st_size}:{info.st_mtime_ns}:{inputs}:{shard!r}".encode()
-    )
-    for slug in shard.slugs:
-        entry = entries[f"{shard.lang}/{slug}/"]
-        hasher.update(f"\x00{entry.url}\x00{source_token(entry)}".encode())
-    return hasher.hexdigest()
 
 
 def _ready(record: BuildRecord, files: Files, path: str, was: Output) -> bool:

@@ -43,7 +43,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +53,7 @@ from bilingual.bundle.pages import PAGEFIND
 from bilingual.errors import BundleError
 
 if TYPE_CHECKING:
-    from bilingual.bundle.site import Site
+    from bilingual.bundle.site import Entry, Site
     from bilingual.bundle.write import Files
 
 #: Seconds one shard may take to index (1,000 articles take about 1.5 s here).
@@ -95,6 +95,12 @@ class Shard:
         """Where its index goes in the bundle (ends in ``/``)."""
         return f"{self.lang}/{PAGEFIND}/{self.number}/"
 
+    def owns(self, path: str) -> bool:
+        """Whether the bundle file ``path`` is one of this shard's."""
+        if path.startswith(self.folder):
+            return True
+        return self.primary and path.startswith(f"{self.lang}/{PAGEFIND}/pagefind-ui.")
+
     def place(self, name: str) -> str | None:
         """The bundle path of a file Pagefind wrote at ``name`` in its output folder, or None
         when the site does not keep it."""
@@ -129,13 +135,36 @@ def shard_of(slug: str, count: int) -> int:
 
 def shards_of(site: Site, lang: str, size: int) -> list[Shard]:
     """``lang``'s shards that hold an article, in order; the first is the primary."""
-    slugs = [entry.slug for entry in site.entries[lang]]
+    return shards_for(lang, [entry.slug for entry in site.entries[lang]], size)
+
+
+def shards_for(lang: str, slugs: Sequence[str], size: int) -> list[Shard]:
+    """The shards of ``lang``'s articles ``slugs`` that hold one, in order; the first is the
+    primary."""
     count = shard_count(slugs, size)
     held: list[list[str]] = [[] for _ in range(count)]
     for slug in slugs:
         held[shard_of(slug, count)].append(slug)
     found = [(n, tuple(sorted(these))) for n, these in enumerate(held) if these]
     return [Shard(lang, n, count, these, i == 0) for i, (n, these) in enumerate(found)]
+
+
+def shard_key(shard: Shard, binary: Path, inputs: str, entries: Mapping[str, Entry]) -> str:
+    """What a shard's index is made from: the Pagefind binary, ``inputs`` (the tool, its
+    templates and settings), the shard's place and its articles' sources (``entries``, by
+    URL). Nothing else of an article page reaches the index (the lists and the switcher are
+    outside its ``data-pagefind-body``), so a new article re-renders every page of its
+    language's "Latest News" but re-indexes its own shard only."""
+    from bilingual.bundle.keys import source_token
+
+    info = binary.stat()
+    hasher = hashlib.blake2b(
+        f"{binary}:{info.st_size}:{info.st_mtime_ns}:{inputs}:{shard!r}".encode()
+    )
+    for slug in shard.slugs:
+        entry = entries[f"{shard.lang}/{slug}/"]
+        hasher.update(f"\x00{entry.url}\x00{source_token(entry)}".encode())
+    return hasher.hexdigest()
 
 
 def _hash(slug: str) -> int:
