@@ -151,7 +151,9 @@ def _build(
 
     quick = None
     if use is not None and last is not None and known.scan and known.scan.trusted:
-        quick = quick_site(root, config, options, use, last, stamps, out / MANIFEST)
+        quick = quick_site(
+            root, config, options, use, last, stamps, out / MANIFEST, known.scan.sums
+        )
         if quick is not None and epoch(quick.site) != last.epoch:
             quick = None
     site = quick.site if quick else full_site()

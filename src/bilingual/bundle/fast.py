@@ -74,10 +74,12 @@ def quick_site(
     state: BuildState,
     stamps: Mapping[str, str],
     manifest: Path,
+    published: Mapping[str, str] | None = None,
 ) -> Quick | None:
     """The changed bodies and what shows them, when nothing else changed since the last build
-    (``manifest``: the old bundle's, found unchanged); None otherwise, and with search on: a
-    changed page changes its search index shard, indexed again (``reindex``)."""
+    (``manifest``: the old bundle's, found unchanged, ``published``: its files); None
+    otherwise. With search on, a changed page changes its search index shard, indexed again
+    (``reindex``)."""
     search = _searchable(config, state, options)
     inputs = inputs_key(
         root, repr(config), options.base_url, options.drafts, config.languages, search
@@ -114,13 +116,12 @@ def quick_site(
     if search:
         from bilingual.bundle.search import pagefind_binary
 
-        def entries_of(lang: str) -> list[Entry] | None:
-            mine = {rel: None for rel in record.rows() if rel.endswith(f"/{lang}.md")}
-            found = _entries(record, sides, listings, mine, options.drafts)
+        def entries_of(rels: list[str]) -> list[Entry] | None:
+            found = _entries(record, sides, listings, dict.fromkeys(rels), options.drafts)
             return None if found is None else list(found.values())
 
         size, binary = config.search_shard, pagefind_binary()
-        reindex = plan_reindex(search, changed, entries_of, size, binary, inputs)
+        reindex = plan_reindex(search, changed, published or {}, entries_of, size, binary, inputs)
         if reindex is None:
             return None
     return Quick(site, changed, sides, listings, articles, inputs, reindex)
@@ -272,10 +273,9 @@ def carry_pages(
                 done.relinked.append(result.path)
     _made(root, site, files, place, done, feeds, again, options.base_url, full_site)
     if reindex.shards:  # every page is in the folder now, which Pagefind reads
-        from bilingual.bundle.incremental import _manifest_sha
         from bilingual.bundle.search import pagefind_binary
 
-        old = record.outputs(_manifest_sha(files.out))
+        old = record.outputs_under(reindex.prefixes())
         index_again(reindex, pagefind_binary(), files, done, old, jobs)
     if progress:
         entries = sum(state.articles.values())

@@ -247,6 +247,26 @@ class BuildRecord:
             self._fail(exc)
             return {}
 
+    def outputs_under(self, folders: Iterable[str]) -> dict[str, Output]:
+        """The rows of the last bundle's files under ``folders`` (each ending in ``/``) and of
+        files named by a prefix of theirs (``zh/pagefind/pagefind-ui.``): a few of its rows,
+        without reading all of them."""
+        found: dict[str, Output] = {}
+        try:
+            for prefix in folders:
+                # Every path that starts with the prefix sorts between it and the prefix
+                # followed by the highest code point.
+                rows = self.conn.execute(
+                    "SELECT path, key, sha256, links, stamp FROM outputs "
+                    "WHERE out = ? AND path >= ? AND path < ?",
+                    (self.out, prefix, prefix + "\U0010ffff"),
+                )
+                found.update((path, Output(*rest)) for path, *rest in rows)
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return {}
+        return found
+
     def trusts(self, was: Output, stamp: str) -> bool:
         """Whether a published file whose stamp is ``stamp`` is the one ``was`` records, by
         its stamp: the same, and older than the record by more than a clock tick can hide."""

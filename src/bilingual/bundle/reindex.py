@@ -9,7 +9,7 @@ categories, so each language has the same shards holding the same slugs as in th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bilingual.bundle.pages import PAGEFIND
 from bilingual.bundle.record import Output
 from bilingual.bundle.search import Shard, index_shards, shard_key, shards_for
+from bilingual.parse.discover import ARTICLES
 
 if TYPE_CHECKING:
     from bilingual.bundle.incremental import Rendered
@@ -35,32 +36,56 @@ class Reindex:
         """Whether ``path`` is a file of a shard indexed again (not to be taken as it was)."""
         return any(shard.owns(path) for shard in self.shards)
 
+    def prefixes(self) -> list[str]:
+        """What the paths of those files start with (``owns``)."""
+        found = [shard.folder for shard in self.shards]
+        found += [f"{s.lang}/{PAGEFIND}/pagefind-ui." for s in self.shards if s.primary]
+        return found
+
 
 def plan_reindex(
     search: Sequence[str],
     changed: Sequence[Entry],
-    entries_of: Callable[[str], list[Entry] | None],
+    published: Iterable[str],
+    entries_of: Callable[[list[str]], list[Entry] | None],
     size: int,
     binary: Path,
     inputs: str,
 ) -> Reindex | None:
-    """The shards of the languages of ``search`` that hold a ``changed`` article;
-    ``entries_of`` gives a language's published articles (None when the record cannot)."""
+    """The shards of the languages of ``search`` that hold a ``changed`` article, with their
+    keys. The articles of a language are those whose page is among ``published``, the old
+    bundle's files (a quick rebuild has the same articles); ``entries_of`` gives the entries
+    of those sources (None when the record cannot)."""
     shards: list[Shard] = []
     keys: dict[Shard, str] = {}
     for lang in search:
         edited = {entry.slug for entry in changed if entry.lang == lang}
         if not edited:
             continue
-        entries = entries_of(lang)
-        if entries is None:
-            return None
-        by_url = {entry.url: entry for entry in entries}
-        for shard in shards_for(lang, [entry.slug for entry in entries], size):
-            if edited.intersection(shard.slugs):
-                shards.append(shard)
-                keys[shard] = shard_key(shard, binary, inputs, by_url)
+        slugs = _slugs(published, lang)
+        for shard in shards_for(lang, slugs, size):
+            if not edited.intersection(shard.slugs):
+                continue
+            entries = entries_of([f"{ARTICLES}/{slug}/{lang}.md" for slug in shard.slugs])
+            if entries is None or len(entries) != len(shard.slugs):
+                return None
+            shards.append(shard)
+            keys[shard] = shard_key(shard, binary, inputs, {e.url: e for e in entries})
     return Reindex(tuple(shards), keys)
+
+
+def _slugs(published: Iterable[str], lang: str) -> list[str]:
+    """The slugs of ``lang``'s article pages among the bundle's files: ``<lang>/<slug>/
+    index.html`` (the one other page that deep is the search page, whose name no article
+    can take: two pages would claim one path)."""
+    found = []
+    for path in published:
+        first, _, rest = path.partition("/")
+        if first == lang and rest.count("/") == 1 and rest.endswith("/index.html"):
+            slug = rest[: -len("/index.html")]
+            if slug != "search":
+                found.append(slug)
+    return found
 
 
 def index_folders(files: Files, search: Sequence[str]) -> dict[str, list[str]]:
