@@ -94,11 +94,14 @@ def test_original_defaults_to_the_configuration(root, cli):
 
 def test_titles_that_need_quoting_read_back_as_given(root, cli):
     title = "Forum: 'AI for Science' #1 - [day one]"
+    title_zh = "论坛: 'AI for Science' #1 - [第一天]"  # the same numbers: check compares titles
     code, _, err = cli(
-        "new", "forum", "--root", root.path, *ARGS[:2], "--title-en", title, *ARGS[4:]
-    )
+        "new", "forum", "--root", root.path, "--title-zh", title_zh, "--title-en", title,
+        *ARGS[4:],
+    )  # fmt: skip
     assert (code, err) == (0, "")
     assert sides(root, "forum")["en"][0]["title"] == title
+    assert sides(root, "forum")["zh"][0]["title"] == title_zh
     assert cli("check", "--root", root.path, "--strict")[0] == 0
 
 
