@@ -167,3 +167,16 @@ def test_an_error_names_its_file_from_the_current_folder(root):
     assert at_root.stderr.splitlines()[0].endswith("(bilingual.yaml:2)")
     outside = run("check", "--root", root.path, cwd=root.path.parent)
     assert outside.stderr.splitlines()[0].endswith(f"({root.path.name}/bilingual.yaml:2)")
+
+
+def test_one_bad_setting_is_said_once(root):
+    """The message names the problem and its line: no list of one problem under it."""
+    root.pair("a", "正文。", "Body text here.")
+    (root.path / "bilingual.yaml").write_text("site:\n  search_shard: 0\n", encoding="utf-8")
+    result = run("check", "--root", root.path)
+    assert_clean_error(result, 2)
+    assert result.stderr.splitlines() == [
+        "error: invalid bilingual.yaml: site.search_shard: must be a whole number of articles, "
+        f"at least 1 ({root.path / 'bilingual.yaml'}:2)",
+        "hint: see docs/configuration.md for every setting and its default",
+    ]

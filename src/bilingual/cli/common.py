@@ -67,7 +67,9 @@ def errors_handled(ctx: typer.Context | None = None) -> Iterator[None]:
             raise typer.Exit(exc.exit_code) from None
         err(f"error: {exc}")
         problems = getattr(exc, "problems", ())
-        if len(problems) > 1 or (problems and problems[0] not in exc.message):
+        # One problem the message says already (its line is in the location): not again.
+        said = problems and problems[0].rsplit(" (line ", 1)[0] in exc.message
+        if len(problems) > 1 or (problems and not said):
             for problem in problems:
                 err(f"  - {problem}")
         if exc.hint:
