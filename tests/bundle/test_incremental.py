@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingual.bundle.search import shard_of
 from tests.conftest import Root
 
 #: Pages of the `site` fixture: zh and en homes, 2 zh and 1 en categories, 3 zh and 1 en articles,
@@ -277,6 +278,29 @@ def test_a_deleted_record_costs_one_full_build(builds):
     assert builds.rebuild() == (0, PAGES)
 
 
+def test_the_record_forgets_output_folders_that_are_gone(builds):
+    import shutil
+
+    record = builds.root.path / ".bilingual" / "build.sqlite"
+
+    def outs() -> dict[str, set[str]]:
+        with sqlite3.connect(record) as conn:
+            found = {
+                table: {row[0] for row in conn.execute(f"SELECT DISTINCT out FROM {table}")}
+                for table in ("sources", "folders", "builds", "outputs")
+            }
+        conn.close()
+        return found
+
+    preview = builds.tmp / "preview"
+    builds.build(out=preview)
+    assert all(str(preview) in held for held in outs().values())
+    shutil.rmtree(preview)
+    builds.build()
+    assert outs() == {t: {str(builds.out.resolve())} for t in outs()}
+    assert builds.rebuild() == (0, PAGES)  # the folder still built into is known as it was
+
+
 def test_jobs_give_the_same_bytes_as_one_process(site, cli, tmp_path):
     for n, jobs in enumerate(("1", "2", "3")):
         code, _, stderr = cli(
@@ -359,3 +383,24 @@ def test_reindexing_a_shard_leaves_the_published_bundle_as_it_was(builds):
     builds.rebuild()
     assert indexed(builds.said) == (1, 2)
     assert snapshot(builds.out.parent / ".public.spare") == published
+
+
+def test_a_shard_made_by_the_last_build_is_linked_from_it_not_taken_from_the_spare(sharded):
+    """The spare holds the index of the build before last: a shard the last build made anew
+    is not the spare's file, and is linked from the published bundle (the record knows it was
+    written anew), so that the next build finds the stamps it recorded."""
+
+    def inodes(lang: str, slug: str) -> dict[str, int]:
+        shard = shard_of(slug, 4 if lang == "zh" else 1)
+        top = sharded.out / lang / "pagefind" / str(shard)
+        return {
+            p.relative_to(top).as_posix(): p.stat().st_ino for p in top.rglob("*") if p.is_file()
+        }
+
+    sharded.build()  # the first bundle is now the spare
+    sharded.edit("articles/forum/zh.md", "论坛在张江举行。", "论坛在张江科学会堂举行。")
+    sharded.build()  # the forum's shard made anew
+    made = inodes("zh", "forum")
+    sharded.edit("articles/lecture/zh.md", "讲座举行。", "学术讲座举行。")
+    sharded.build()  # another shard made: the forum's is carried over
+    assert inodes("zh", "forum") == made

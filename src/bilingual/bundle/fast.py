@@ -26,8 +26,16 @@ from bilingual.bundle.keys import article_key, entry_token, inputs_key, page_key
 from bilingual.bundle.links import BrokenLink, broken_links
 from bilingual.bundle.manifest import patch_articles
 from bilingual.bundle.pages import STYLESHEET, Pages
-from bilingual.bundle.reindex import Reindex, index_again, index_folders, plan_reindex
-from bilingual.bundle.rendering import RENDER_CHUNK, REUSE_CHUNK, Place, Task, run, work
+from bilingual.bundle.reindex import (
+    Reindex,
+    early_fits,
+    early_pages,
+    index_again,
+    index_folders,
+    plan_reindex,
+    start_early,
+)
+from bilingual.bundle.rendering import RENDER_CHUNK, REUSE_CHUNK, Done, Place, Task, run, work
 from bilingual.bundle.site import (
     LATEST,
     Entry,
@@ -234,7 +242,10 @@ def carry_pages(
     full_site: Callable[[], Site],
 ) -> Rendered:
     """The changed articles' pages rendered, the feeds that show them made, every other file
-    taken from the old bundle (``quick_site``)."""
+    taken from the old bundle (``quick_site``). The shards holding a changed article are
+    indexed again from the moment their pages are in the new folder, while the rest is
+    carried over (``reindex.Early``)."""
+    from bilingual.bundle.search import pagefind_binary
     from bilingual.engine import default_jobs
 
     site, shown, inputs = quick.site, quick.changed, quick.inputs
@@ -252,17 +263,22 @@ def carry_pages(
     reindex = quick.reindex or Reindex()
     relink = _carry(files, made, reindex)
     keys = _keys(site, inputs, shown, files)
-    search = index_folders(files, _searchable(site.config, state, options))
+    search = index_folders(files.known.scan, _searchable(site.config, state, options))
     done.shards = sum(len(held) for held in search.values())
     place = Place(root, files.folder, files.out, Pages(site, options.base_url, search=search))
-    tasks: list[Task] = [
+    jobs = options.jobs or default_jobs()
+    # With few changes, first the pages Pagefind reads (the changed ones and their shards'),
+    # in this process, then Pagefind at work while the rest is carried over.
+    first = early_pages(reindex) if early_fits(reindex, len(shown), jobs) else None
+    articles: list[Task] = [
         ("articles", [(e.lang, e.slug) for e in shown[n : n + RENDER_CHUNK]])
         for n in range(0, len(shown), RENDER_CHUNK)
     ]
-    tasks += [("reuse", relink[n : n + REUSE_CHUNK]) for n in range(0, len(relink), REUSE_CHUNK)]
+    ahead = [item for item in relink if first is not None and item[0] in first]
+    later = [item for item in relink if first is None or item[0] not in first]
     again: set[str] = set()
-    jobs = options.jobs or default_jobs()
-    for chunk in run(tasks, place, jobs, parallel=jobs > 1 and len(relink) > REUSE_CHUNK):
+
+    def take(chunk: list[Done]) -> None:
         for result in chunk:
             if not result.sha256:
                 again.add(result.path)
@@ -271,18 +287,36 @@ def carry_pages(
             else:  # linked from the old bundle: its stamp changed, the record is told
                 files.written(result.path, result.sha256)
                 done.relinked.append(result.path)
-    _made(root, site, files, place, done, feeds, again, options.base_url, full_site)
-    if reindex.shards:  # every page is in the folder now, which Pagefind reads
-        from bilingual.bundle.search import pagefind_binary
 
-        old = record.outputs_under(reindex.prefixes())
-        index_again(reindex, pagefind_binary(), files, done, old, jobs)
+    early = None
+    if first is not None:
+        tasks = articles + _reuse(ahead)
+        articles = []
+        for chunk in run(tasks, place, jobs, parallel=False):
+            take(chunk)
+        early = start_early(reindex, pagefind_binary(), files)
+    try:
+        tasks = articles + _reuse(later)
+        for chunk in run(tasks, place, jobs, parallel=jobs > 1 and len(later) > REUSE_CHUNK):
+            take(chunk)
+        _made(root, site, files, place, done, feeds, again, options.base_url, full_site)
+        if reindex.shards:
+            old = record.outputs_under(reindex.prefixes())
+            if early is None or not early.take(files, done, old):
+                index_again(reindex, pagefind_binary(), files, done, old, jobs)
+    finally:
+        if early is not None:
+            early.close()
     if progress:
         entries = sum(state.articles.values())
         progress("rendering", entries)(entries)
     done.broken = _broken(state, done, files)
     done.reused = state.pages - done.rendered
     return done
+
+
+def _reuse(items: list[tuple[str, str]]) -> list[Task]:
+    return [("reuse", items[n : n + REUSE_CHUNK]) for n in range(0, len(items), REUSE_CHUNK)]
 
 
 def _carry(files: Files, made: set[str], reindex: Reindex) -> list[tuple[str, str]]:

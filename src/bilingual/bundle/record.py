@@ -315,8 +315,19 @@ class BuildRecord:
                     "INSERT OR REPLACE INTO builds VALUES (?, ?, ?, ?)",
                     (self.out, build.manifest_sha, now, build.state.dumps()),
                 )
+                self._forget_gone()
         except sqlite3.Error as exc:
             self._fail(exc)
+
+    def _forget_gone(self) -> None:
+        """Drop the rows of output folders that are gone (a preview built into a temporary
+        folder, a renamed one): they would never be used again, and the record is checked
+        whole each time it is opened, so its size is paid on every build."""
+        outs = [row[0] for row in self.conn.execute("SELECT out FROM builds")]
+        for out in outs:
+            if out != self.out and not Path(out).is_dir():
+                for table in ("sources", "folders", "builds", "outputs"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE out = ?", (out,))
 
     def close(self) -> None:
         self.conn.close()

@@ -9,6 +9,9 @@ categories, so each language has the same shards holding the same slugs as in th
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +19,22 @@ from typing import TYPE_CHECKING
 
 from bilingual.bundle.pages import PAGEFIND
 from bilingual.bundle.record import Output
-from bilingual.bundle.search import Shard, index_shards, shard_key, shards_for
+from bilingual.bundle.search import (
+    Running,
+    Shard,
+    finish,
+    index_shards,
+    settle_shard,
+    shard_key,
+    shards_for,
+    start,
+)
 from bilingual.parse.discover import ARTICLES
 
 if TYPE_CHECKING:
     from bilingual.bundle.incremental import Rendered
     from bilingual.bundle.site import Entry
+    from bilingual.bundle.tree import Scan
     from bilingual.bundle.write import Files
 
 
@@ -88,11 +101,10 @@ def _slugs(published: Iterable[str], lang: str) -> list[str]:
     return found
 
 
-def index_folders(files: Files, search: Sequence[str]) -> dict[str, list[str]]:
-    """Each language of ``search`` with the folders of its index shards in the old bundle,
-    the primary first (the lowest number), as ``Pages`` takes them."""
+def index_folders(scan: Scan | None, search: Sequence[str]) -> dict[str, list[str]]:
+    """Each language of ``search`` with the folders of its index shards in the old bundle
+    (``scan``), the primary first (the lowest number), as ``Pages`` takes them."""
     found: dict[str, list[tuple[int, str]]] = {lang: [] for lang in search}
-    scan = files.known.scan
     for path in scan.sums if scan is not None else ():
         lang, _, rest = path.partition("/")
         if (
@@ -118,6 +130,95 @@ def index_again(
     (``previous``), which the record drops."""
     done.previous.update((p, o) for p, o in previous.items() if reindex.owns(p))
     for shard, written in index_shards(binary, files, reindex.shards, jobs):
-        key = reindex.keys[shard]
-        done.index.update((path, Output(key, sha, "[]")) for path, sha in written.items())
-        done.indexed.append(shard.folder)
+        _note(reindex, shard, written, done)
+
+
+def _note(reindex: Reindex, shard: Shard, written: Mapping[str, str], done: Rendered) -> None:
+    key = reindex.keys[shard]
+    done.index.update((path, Output(key, sha, "[]")) for path, sha in written.items())
+    done.indexed.append(shard.folder)
+
+
+class Early:
+    """Pagefind at work on the shards of a quick rebuild as soon as their pages are in the new
+    folder (the changed ones rendered, the others there already or linked first), while the
+    build carries the rest of the old bundle over. Its index is taken only when each page it
+    read is, at the end, the one it read (``take``); else the shards are indexed again."""
+
+    def __init__(self, reindex: Reindex, binary: Path, files: Files) -> None:
+        self.reindex = reindex
+        self.folder = files.folder
+        #: Each page Pagefind reads: its SHA-256 and its stamp when it started.
+        self.read: dict[str, tuple[str, tuple[int, ...]]] = {}
+        for shard in reindex.shards:
+            for slug in shard.slugs:
+                path = f"{shard.lang}/{slug}/index.html"
+                self.read[path] = (files.sha256(path), _stamp(files.folder / path))
+        self.work = Path(tempfile.mkdtemp(prefix="bilingual-pagefind-"))
+        self.running: list[Running] = []
+        try:
+            for i, shard in enumerate(reindex.shards):
+                # A recycled folder's old index: its files may be hard links to the published
+                # bundle's, which Pagefind would write into. Gone, the shard's folder is new.
+                shutil.rmtree(files.folder / shard.folder, ignore_errors=True)
+                output = files.folder / shard.folder
+                self.running.append(
+                    start(binary, files.folder / shard.lang, shard, self.work / str(i), output)
+                )
+        except BaseException:
+            self.close()
+            raise
+
+    def take(self, files: Files, done: Rendered, previous: Mapping[str, Output]) -> bool:
+        """Wait for Pagefind and claim its index, when every page it read is as it was (False
+        when one is not: someone changed the new folder or the published bundle meanwhile, or
+        the build wrote a page again, and the shards are to be indexed again)."""
+        for running, shard in zip(self.running, self.reindex.shards, strict=True):
+            finish(running, shard)
+        for path, (sha, stamp) in self.read.items():
+            try:
+                if files.sha256(path) != sha or _stamp(self.folder / path) != stamp:
+                    return False
+            except (KeyError, OSError):
+                return False
+        done.previous.update((p, o) for p, o in previous.items() if self.reindex.owns(p))
+        for shard in self.reindex.shards:
+            _note(self.reindex, shard, settle_shard(files, shard), done)
+        return True
+
+    def close(self) -> None:
+        """Stop what is still at work and remove its working folders."""
+        for running in self.running:
+            running.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _stamp(path: Path) -> tuple[int, ...]:
+    info = os.lstat(path)
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def early_pages(reindex: Reindex) -> set[str]:
+    """The pages Pagefind reads for ``reindex``: those to be in the new folder before it
+    starts (``Early``)."""
+    return {f"{shard.lang}/{slug}/index.html" for shard in reindex.shards for slug in shard.slugs}
+
+
+#: Changed pages beyond which Pagefind waits for the whole bundle: they are rendered in this
+#: process ahead of the rest, which loses more than starting early saves.
+EARLY_PAGES = 16
+
+
+def early_fits(reindex: Reindex, changed: int, jobs: int) -> bool:
+    """Whether the shards of ``reindex`` are indexed early (``Early``): when there are a few
+    ``changed`` pages, and no more shards than ``jobs``, Pagefind's processes at once."""
+    return bool(reindex.shards) and changed <= EARLY_PAGES and len(reindex.shards) <= max(1, jobs)
+
+
+def start_early(reindex: Reindex, binary: Path, files: Files) -> Early | None:
+    """Pagefind started on the shards of ``reindex`` (``Early``), when every page it reads is
+    in ``files`` (else None: some are to be made again, and the shards are indexed once the
+    bundle is complete)."""
+    if not all(files.has(path) for path in early_pages(reindex)):
+        return None
+    return Early(reindex, binary, files)

@@ -216,13 +216,13 @@ def index_shards(
         ]
         for shard, run in zip(todo, runs, strict=True):
             run.result()
-            written = _settle_shard(files, shard)
+            written = settle_shard(files, shard)
             if advance:
                 advance(1)
             yield shard, written
 
 
-def _settle_shard(files: Files, shard: Shard) -> dict[str, str]:
+def settle_shard(files: Files, shard: Shard) -> dict[str, str]:
     """Claim what Pagefind wrote into ``shard``'s folder, in path order: its UI moved up to
     the language's folder (the primary's) or removed, as are the files the site never loads.
     Each file's SHA-256, by path."""
@@ -240,7 +240,7 @@ def _settle_shard(files: Files, shard: Shard) -> dict[str, str]:
             path.replace(target)
         files.claim(name, "pagefind")
         sha = hashlib.sha256(target.read_bytes()).hexdigest()
-        files.written(name, sha)
+        files.written(name, sha, fresh=True)  # anew: the record must not take it for a link
         written[name] = sha
     return written
 
@@ -248,38 +248,74 @@ def _settle_shard(files: Files, shard: Shard) -> dict[str, str]:
 def _run(binary: Path, folder: Path, shard: Shard, work: Path) -> None:
     """Pagefind on ``shard``'s pages in ``folder``, into the shard's folder there; ``work`` is
     its working folder."""
-    output = folder / shard.folder
+    finish(start(binary, folder / shard.lang, shard, work, folder / shard.folder), shard)
+
+
+def start(binary: Path, site: Path, shard: Shard, work: Path, output: Path) -> Running:
+    """Pagefind started on ``shard``'s pages in ``site`` (a language's folder), writing into
+    ``output``; ``work`` is its working folder, made here."""
     work.mkdir()
     pages = ",".join(_GLOB_SPECIAL.sub(r"\\\1", slug) for slug in shard.slugs)
     (work / "pagefind.json").write_text(json.dumps({"glob": f"{{{pages}}}/index.html"}))
     command = [
         str(binary),
         "--site",
-        str(folder / shard.lang),
+        str(site),
         "--output-path",
         str(output),
         "--keep-index-url",  # result links name index.html, as every link of the site
         "--silent",
     ]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    what = f"{shard.lang} (shard {shard.number} of {shard.count})"
     try:
-        done = subprocess.run(
+        process = subprocess.Popen(
             command,
             cwd=work,
             env=environment,
-            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=TIMEOUT,
-            check=False,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BundleError(f"Pagefind could not index {what}: {exc}", path=binary) from None
-    if done.returncode != 0 or not output.is_dir():
-        said = (done.stderr or done.stdout).strip().splitlines()
+    except OSError as exc:
+        raise BundleError(f"Pagefind could not index {_what(shard)}: {exc}", path=binary) from None
+    return Running(process, binary, output)
+
+
+@dataclass(frozen=True, slots=True)
+class Running:
+    """A Pagefind process at work, and where it writes."""
+
+    process: subprocess.Popen[str]
+    binary: Path
+    output: Path
+
+    def stop(self) -> None:
+        """End it, if it is still at work (the build failed meanwhile)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+
+def finish(running: Running, shard: Shard) -> None:
+    """Wait for ``running`` to end; a clear error when it failed or took too long."""
+    what = _what(shard)
+    try:
+        stdout, stderr = running.process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        running.stop()
         raise BundleError(
-            f"Pagefind could not index {what} (exit {done.returncode}): "
+            f"Pagefind could not index {what}: it took more than {TIMEOUT} s", path=running.binary
+        ) from None
+    if running.process.returncode != 0 or not running.output.is_dir():
+        said = (stderr or stdout).strip().splitlines()
+        raise BundleError(
+            f"Pagefind could not index {what} (exit {running.process.returncode}): "
             + (said[-1] if said else "no message"),
-            path=binary,
+            path=running.binary,
             hint="build without search: --no-search",
         )
+
+
+def _what(shard: Shard) -> str:
+    return f"{shard.lang} (shard {shard.number} of {shard.count})"

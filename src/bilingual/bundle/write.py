@@ -196,6 +196,10 @@ class Files:
     def __len__(self) -> int:
         return len(self._digests)
 
+    def has(self, path: str) -> bool:
+        """Whether the file at ``path`` is written (``written``)."""
+        return path in self._digests
+
     def sha256(self, path: str) -> str:
         """The checksum of the file written at ``path``."""
         return self._digests[path]
