@@ -80,6 +80,25 @@ def test_yaml_error_carries_the_line(tmp_path):
     assert info.value.line == 2  # where the unclosed brace opens
 
 
+def test_a_section_given_twice_is_an_error_at_its_second_line(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "site:\n  search_shard: 500\nlanguages: [zh, en]\nsite:\n  title: {zh: a, en: b}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert "gives 'site' twice (lines 1 and 4)" in info.value.message
+    assert info.value.line == 4
+
+
+def test_a_nested_key_given_twice_is_named_by_its_path(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "site:\n  title: {zh: a, en: b}\n  title: {zh: c, en: d}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=r"gives 'site.title' twice \(lines 2 and 3\)"):
+        load_config(tmp_path)
+
+
 def test_not_a_mapping():
     with pytest.raises(ConfigError, match="must be a mapping"):
         parse_config(["a"])

@@ -85,7 +85,10 @@ def test_a_block_scalar_that_ends_the_front_matter_keeps_its_value():
         ("title: T\n\nBody.\n", "no front matter"),
         ("---\ntitle: T\nBody.\n", "never closed"),
         ("---\ntitle: [unclosed\n---\nBody.\n", "not valid YAML"),
-        (f"---\ntranslated_from: {OLD}\ntranslated_from: {OLD}\n---\n", "set 2 times"),
+        (
+            f"---\ntranslated_from: {OLD}\ntranslated_from: {OLD}\n---\n",
+            "gives .translated_from. twice",
+        ),
         # The key's line is inside another value: written there, it would change that value.
         ('---\ntitle: "two\ntranslated_from: x"\n---\nBody.\n', "cannot set translated_from"),
     ],

@@ -13,7 +13,7 @@ from bilingual.errors import ConfigError
 from bilingual.fsutil import decode_utf8
 from bilingual.model import LANGS, Severity
 from bilingual.translate.settings import TranslateConfig, parse_translate
-from bilingual.yamlutil import yaml_problem
+from bilingual.yamlutil import duplicate_key, yaml_problem
 
 CONFIG_FILE = "bilingual.yaml"
 
@@ -111,6 +111,16 @@ def load_config(root: Path) -> Config:
         raise ConfigError(
             f"{CONFIG_FILE} is not valid YAML: {problem}", path=path, line=line
         ) from exc
+    twice = duplicate_key(node)
+    if twice:
+        key, first, second = twice
+        raise ConfigError(
+            f"{CONFIG_FILE} gives {key!r} twice (lines {first} and {second}): "
+            "YAML keeps only the last",
+            path=path,
+            line=second,
+            hint="merge the two into one",
+        )
     return parse_config(data, path=path, lines=_key_lines(node))
 
 

@@ -23,3 +23,27 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
         line = text.count("\n", 0, exc.position) + 1
         return f"character {chr(exc.character)!r} is not allowed in YAML", line
     return " ".join(str(exc).split()), None
+
+
+def duplicate_key(node: yaml.Node | None, prefix: str = "") -> tuple[str, int, int] | None:
+    """The first key given twice in one mapping of ``node`` (a composed document), with the
+    1-based lines of both: YAML forbids it, and a loader keeps the last silently, so that a
+    second ``site:`` section would hide the first."""
+    if isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            found = duplicate_key(item, f"{prefix}{i}.")
+            if found:
+                return found
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                return f"{prefix}{key.value}", seen[key.value], line
+            seen[key.value] = line
+            found = duplicate_key(value, f"{prefix}{key.value}.")
+            if found:
+                return found
+    return None

@@ -41,6 +41,9 @@ def test_lone_cr_line_ends_are_normalised():
         ("---\ntitle: a\x07b\n---\n", "'\\x07' is not allowed", 2),
         ("---\ntitle: x\n  bad: indent: here\n---\n", "not valid YAML", 3),
         ("---\n- a\n- b\n---\n", "must be a mapping", 2),
+        # a key given twice: the second line (the fast reading and YAML alike)
+        ("---\ntitle: a\ndate: 2023-04-02\ndate: 2023-04-03\n---\n", "gives 'date' twice", 4),
+        ('---\ntitle: "a: b"\nauthor: x\ntitle: c\n---\n', "(lines 2 and 4)", 4),
     ],
 )
 def test_bad_front_matter_raises_with_line(text, message, line):

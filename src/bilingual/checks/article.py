@@ -89,6 +89,8 @@ def front_matter(pair: Pair, ctx: CheckContext) -> Iterator[Finding]:
     checked when present: `author`, `source` and `summary` are text, `tags` is a list of keys,
     `status` is one of draft, review, machine or published, and `original` is zh or en. The
     folder name (the slug) must be lower-case letters and digits joined by hyphens or dots.
+    A key given twice is reported at its second line: YAML forbids it, and a reader would
+    keep the last silently (a second `date:` hiding the first).
 
     ## What it does not report
     Unknown keys (kept and ignored, for a site's own use), and values of the optional keys that

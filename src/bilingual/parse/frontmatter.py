@@ -116,10 +116,31 @@ def _parts(text: str, path: str) -> tuple[dict[str, Any], str, re.Match[str]]:
     if closing is None:
         raise SourceError("front matter is never closed by a '---' line", path=path, line=1)
     yaml_text = text[len(first) + 1 : closing.start() + 1].removesuffix("\n")
+    _refuse_twice(yaml_text, path)
     meta = _simple(yaml_text)
     if meta is None:
         meta = _load(yaml_text, path)
     return meta, yaml_text, closing
+
+
+def _refuse_twice(yaml_text: str, path: str) -> None:
+    """A key given twice is an error at its second line: YAML forbids it, and a loader keeps
+    the last silently (a second ``date:`` would replace the first unseen)."""
+    keys = [m.group(1).strip("'\"") for m in _KEY.finditer(yaml_text)]
+    if len(set(keys)) == len(keys):
+        return
+    seen: dict[str, int] = {}
+    for m in _KEY.finditer(yaml_text):
+        key, line = m.group(1).strip("'\""), yaml_text.count("\n", 0, m.start()) + 2
+        if key in seen:
+            raise SourceError(
+                f"front matter gives {key!r} twice (lines {seen[key]} and {line}): YAML keeps "
+                "only the last",
+                path=path,
+                line=line,
+                hint="keep one of them",
+            )
+        seen[key] = line
 
 
 def _load(yaml_text: str, path: str) -> dict[str, Any]:
