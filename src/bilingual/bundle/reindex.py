@@ -5,6 +5,11 @@ A quick rebuild changes bodies only: the same articles, with the same titles, da
 categories, so each language has the same shards holding the same slugs as in the last build
 (``search.shards_for``). A shard's index depends only on its articles' sources
 (``search.shard_key``): those that hold none of the changed articles are as they were.
+
+Pagefind is most of a quick rebuild's time, so when few pages changed it is started as soon
+as the pages of their shards are in the new folder (``Early``), and works while the build
+carries the rest of the old bundle over; its index is taken only if each page it read is, at
+the end, the one it read.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ The search pages are pages like the others (``Pages.search_page``), rendered or 
 old bundle by their key (``bilingual.bundle.incremental``), and so is each shard of a
 language's index, by a key made of what Pagefind reads of its articles' pages: made afresh
 (``index_shards``) once every page, rendered or carried over, is in the new folder, before the
-links are checked and the manifest written.
+links are checked and the manifest written. A quick rebuild starts it earlier, as soon as the
+shard's own pages are there (``reindex.Early``).
 
 Pagefind (https://pagefind.app) reads the rendered article pages of one language (only their
 ``<article data-pagefind-body>``: no index, category or search page) and writes an index, with
