@@ -174,12 +174,23 @@ def wait_for(path: Path, count: int, timeout: float = 30.0) -> str:
     pytest.fail(f"not drawn {count} times in {timeout} s:\n{path.read_text(encoding='utf-8')}")
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT at its default in the watcher, as a shell gives a command run in a terminal: a
+    test run from a background job (``.ci/run &``) would hand it down ignored, and Python then
+    leaves Ctrl-C ignored too."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_watch_draws_again_when_a_file_changes_and_ends_cleanly_on_ctrl_c(site, tmp_path):
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     command = [sys.executable, "-m", "bilingual", "preview", "--root", str(site.path), SLUG]
     with out.open("w") as stdout, err.open("w") as stderr:
         process = subprocess.Popen(
-            [*command, "--watch", "--width", "100"], stdout=stdout, stderr=stderr, env=environment()
+            [*command, "--watch", "--width", "100"],
+            stdout=stdout,
+            stderr=stderr,
+            env=environment(),
+            preexec_fn=_ctrl_c_as_in_a_terminal,
         )
     try:
         first = wait_for(out, 1)
