@@ -99,6 +99,16 @@ def test_a_nested_key_given_twice_is_named_by_its_path(tmp_path):
         load_config(tmp_path)
 
 
+def test_an_alias_that_holds_itself_is_read_without_looping(tmp_path):
+    (tmp_path / "bilingual.yaml").write_text(
+        "languages: &x [zh, *x]\nsite:\n  title: &t {zh: *t, en: b}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:  # bad values, said as such
+        load_config(tmp_path)
+    assert "languages: must list zh and en" in str(info.value.problems)
+    assert "site.title: must map zh and en to strings (line 3)" in str(info.value.problems)
+
+
 def test_not_a_mapping():
     with pytest.raises(ConfigError, match="must be a mapping"):
         parse_config(["a"])

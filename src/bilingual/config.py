@@ -247,7 +247,12 @@ def _filings(value: Any, bad: Problem) -> tuple[Filing, ...]:
 def _languages(value: Any, bad: Problem) -> tuple[str, str]:
     if value is None:
         return LANGS
-    if isinstance(value, list) and len(value) == 2 and set(value) == set(LANGS):
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(lang, str) for lang in value)
+        and set(value) == set(LANGS)
+    ):
         return (value[0], value[1])
     bad("languages", "must list zh and en (in display order)")
     return LANGS
@@ -378,15 +383,19 @@ def _allow(value: Any, bad: Problem) -> tuple[str, ...]:
     return _names(value.get("allow"), "checks.untranslated.allow", bad)
 
 
-def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+def _key_lines(
+    node: yaml.Node | None, prefix: str = "", seen: set[int] | None = None
+) -> dict[str, int]:
     """The line of each key, by its dotted path (``checks.links.localized``), so a problem can
-    point at it."""
-    if not isinstance(node, yaml.MappingNode):
+    point at it (a mapping met again through an alias is not walked again)."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, yaml.MappingNode) or id(node) in seen:
         return {}
+    seen.add(id(node))
     lines: dict[str, int] = {}
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode):
             path = f"{prefix}{key.value}"
             lines[path] = key.start_mark.line + 1
-            lines.update(_key_lines(value, path + "."))
+            lines.update(_key_lines(value, path + ".", seen))
     return lines

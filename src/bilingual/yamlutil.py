@@ -25,25 +25,34 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     return " ".join(str(exc).split()), None
 
 
-def duplicate_key(node: yaml.Node | None, prefix: str = "") -> tuple[str, int, int] | None:
-    """The first key given twice in one mapping of ``node`` (a composed document), with the
-    1-based lines of both: YAML forbids it, and a loader keeps the last silently, so that a
-    second ``site:`` section would hide the first."""
-    if isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            found = duplicate_key(item, f"{prefix}{i}.")
-            if found:
-                return found
-    if not isinstance(node, yaml.MappingNode):
+def duplicate_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first key given twice in one mapping of ``node`` (a composed document), by its
+    dotted path, with the 1-based lines of both: YAML forbids it, and a loader keeps the last
+    silently, so that a second ``site:`` section would hide the first. Keys are the same when
+    their tag and value are (``1`` and ``'1'`` are not); a node met again through an alias is
+    not walked twice."""
+    return _twice(node, "", set())
+
+
+def _twice(node: yaml.Node | None, prefix: str, seen: set[int]) -> tuple[str, int, int] | None:
+    if node is None or id(node) in seen:
         return None
-    seen: dict[str, int] = {}
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode):
+    seen.add(id(node))
+    children: list[tuple[str, yaml.Node]] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = [(f"{prefix}{i}.", item) for i, item in enumerate(node.value)]
+    elif isinstance(node, yaml.MappingNode):
+        keys: dict[tuple[str, str], int] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
             line = key.start_mark.line + 1
-            if key.value in seen:
-                return f"{prefix}{key.value}", seen[key.value], line
-            seen[key.value] = line
-            found = duplicate_key(value, f"{prefix}{key.value}.")
-            if found:
-                return found
+            if (key.tag, key.value) in keys:
+                return f"{prefix}{key.value}", keys[key.tag, key.value], line
+            keys[key.tag, key.value] = line
+            children.append((f"{prefix}{key.value}.", value))
+    for path, child in children:
+        found = _twice(child, path, seen)
+        if found:
+            return found
     return None

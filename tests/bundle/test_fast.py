@@ -254,4 +254,18 @@ def test_with_search_a_body_edit_plans_its_page_and_indexes_its_shard(twice):
     result = twice.rebuild(search=True)
     assert result.quick and result.rendered == 1
     assert (result.indexed, result.shards) == (1, 2)  # the English shard; the Chinese kept
+    assert result.early == 1  # indexed while the rest was carried over
     assert "Zhangjiang" in fragments(twice.out, "en")["/a01/index.html"]["content"]
+
+
+def test_with_search_many_edits_index_their_shards_once_the_bundle_is_complete(twice):
+    """More changed pages than are rendered ahead (``reindex.EARLY_PAGES``): Pagefind waits
+    for the whole bundle, and the result is the same as a full build's."""
+    from bilingual.bundle.reindex import EARLY_PAGES
+
+    twice.build(search=True)
+    for n in range(EARLY_PAGES + 1):
+        twice.edit(f"articles/a{n:02}/zh.md", f"第{n}篇正文。", f"第{n}篇正文，改过。")
+    result = twice.rebuild(search=True)
+    assert result.quick and result.rendered == EARLY_PAGES + 1
+    assert result.indexed == 1 and result.early == 0

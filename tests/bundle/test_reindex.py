@@ -4,6 +4,7 @@ is, at the end, the one it read. Real bundles, a real Pagefind, real files."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from bilingual.bundle.incremental import Rendered
 from bilingual.bundle.reindex import Reindex, early_fits, start_early
 from bilingual.bundle.search import pagefind_binary, shards_for
 from bilingual.bundle.write import Files
+from bilingual.errors import BundleError
 from tests.bundle.test_incremental import Builds, shard_size
 from tests.bundle.test_search import shard_fragments
 
@@ -66,7 +68,7 @@ def test_an_index_made_early_is_the_one_a_full_build_makes(bundle, tmp_path):
     assert not early.work.exists()  # its working folder is gone
 
 
-@pytest.mark.parametrize("how", ["written again", "changed in place"])
+@pytest.mark.parametrize("how", ["written again", "touched"])
 def test_an_index_made_from_a_page_that_changed_meanwhile_is_not_taken(bundle, tmp_path, how):
     reindex = forum_shard()
     page = "zh/forum/index.html"
@@ -75,17 +77,35 @@ def test_an_index_made_from_a_page_that_changed_meanwhile_is_not_taken(bundle, t
         early = start_early(reindex, pagefind_binary(), files)
         assert early is not None
         try:
-            if how == "written again":  # the build made the page again (found tampered)
+            if how == "written again":  # the build made the page again
                 files.rewrite(page, (bundle / page).read_bytes().replace(b"</p>", b" </p>", 1))
-            else:  # someone wrote into the file (a link to a published one) meanwhile
-                with (files.folder / page).open("ab") as handle:
-                    handle.write(b"\n")
+            else:  # its stamp changed, not its bytes
+                os.utime(files.folder / page, ns=(1, 1))
             done = Rendered()
-            assert not early.take(files, done, {})
+            assert not early.take(files, done, {})  # to be indexed again from the folder
         finally:
             early.close()
         assert done.index == {} and done.indexed == []
-        assert not any(files.has(p) for p in ("zh/pagefind/pagefind-ui.js",))
+        assert not files.has("zh/pagefind/pagefind-ui.js")
+
+
+def test_a_page_written_into_while_pagefind_reads_it_fails_the_build(bundle, tmp_path):
+    """A page of the new folder that is a link to the published bundle's, written into
+    meanwhile: its bytes are no longer those recorded, and indexing it again would publish it
+    under a checksum not its own."""
+    page = "zh/forum/index.html"
+    with Files(tmp_path / "out", recycle=False) as files:
+        copied(bundle, files)
+        early = start_early(forum_shard(), pagefind_binary(), files)
+        assert early is not None
+        try:
+            with (files.folder / page).open("ab") as handle:
+                handle.write(b"\n")
+            with pytest.raises(BundleError, match=r"zh/forum/index\.html changed while the bundle"):
+                early.take(files, Rendered(), {})
+        finally:
+            early.close()
+    assert not early.work.exists()
 
 
 def test_no_early_index_when_a_page_of_the_shard_is_not_in_the_new_folder(bundle, tmp_path):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bilingual.errors import SourceError
 from bilingual.parse.frontmatter import decode, split
@@ -52,6 +53,19 @@ def test_bad_front_matter_raises_with_line(text, message, line):
     assert message in info.value.message
     assert info.value.line == line
     assert str(info.value.path) == "articles/a/zh.md"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '---\ntitle: "two\ntitle: x"\n---\n',  # a quoted value going on at a line's start
+        "---\nsummary: 'a\nsummary: b'\n---\n",
+        "---\nmeta: {a: 1,\nmeta: 2}\n---\n",  # a flow mapping over two lines
+        "---\n'1': a\n1: b\n---\n",  # a string key and a number key
+    ],
+)
+def test_a_line_that_only_looks_like_a_key_again_is_not_a_key_given_twice(text):
+    assert split(text, "articles/a/zh.md").meta == yaml.safe_load(text.split("---\n")[1])
 
 
 def test_empty_front_matter_is_an_empty_mapping():

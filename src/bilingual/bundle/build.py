@@ -77,6 +77,9 @@ class Result:
     #: Search index shards, and those of them made afresh (the others taken unchanged).
     shards: int = 0
     indexed: int = 0
+    #: Of those, the shards indexed while the rest of the old bundle was carried over
+    #: (``reindex.Early``).
+    early: int = 0
     #: Only the changed articles' pages were planned (``fast``): nothing else had changed.
     quick: bool = False
 
@@ -212,6 +215,7 @@ def _finish(
         reused=done.reused,
         shards=done.shards,
         indexed=len(done.indexed),
+        early=done.early,
         quick=done.carried,
     )
 

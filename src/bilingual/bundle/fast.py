@@ -302,7 +302,9 @@ def carry_pages(
         _made(root, site, files, place, done, feeds, again, options.base_url, full_site)
         if reindex.shards:
             old = record.outputs_under(reindex.prefixes())
-            if early is None or not early.take(files, done, old):
+            if early is not None and early.take(files, done, old):
+                done.early = len(reindex.shards)
+            else:
                 index_again(reindex, pagefind_binary(), files, done, old, jobs)
     finally:
         if early is not None:

@@ -63,6 +63,8 @@ class Rendered:
     #: The search indexes' files, recorded like pages (no links); the shards indexed anew.
     index: dict[str, Output] = field(default_factory=dict)
     indexed: list[str] = field(default_factory=list)
+    #: Shards indexed while the rest was carried over (``reindex.Early``).
+    early: int = 0
     shards: int = 0
     #: The key of what every page depends on (``keys.inputs_key``); files of the old bundle
     #: linked into the new folder, whose stamps changed (``fast.carry_pages``).

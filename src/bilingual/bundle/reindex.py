@@ -14,6 +14,8 @@ the end, the one it read.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -34,6 +36,7 @@ from bilingual.bundle.search import (
     shards_for,
     start,
 )
+from bilingual.errors import BundleError
 from bilingual.parse.discover import ARTICLES
 
 if TYPE_CHECKING:
@@ -159,9 +162,10 @@ class Early:
             for slug in shard.slugs:
                 path = f"{shard.lang}/{slug}/index.html"
                 self.read[path] = (files.sha256(path), _stamp(files.folder / path))
-        self.work = Path(tempfile.mkdtemp(prefix="bilingual-pagefind-"))
         self.running: list[Running] = []
+        self.work: Path | None = None
         try:
+            self.work = Path(tempfile.mkdtemp(prefix="bilingual-pagefind-"))
             for i, shard in enumerate(reindex.shards):
                 # A recycled folder's old index: its files may be hard links to the published
                 # bundle's, which Pagefind would write into. Gone, the shard's folder is new.
@@ -175,27 +179,62 @@ class Early:
             raise
 
     def take(self, files: Files, done: Rendered, previous: Mapping[str, Output]) -> bool:
-        """Wait for Pagefind and claim its index, when every page it read is as it was (False
-        when one is not: someone changed the new folder or the published bundle meanwhile, or
-        the build wrote a page again, and the shards are to be indexed again)."""
+        """Wait for Pagefind and claim its index, when every page it read is as it was; False
+        when one is not, and the shards are to be indexed again from the folder: the build
+        wrote it again, or its stamp changed but not its bytes. A page whose bytes are no longer
+        those the build recorded (written into through its link to the published bundle while
+        the build ran) fails the build: indexing it again would publish it under a checksum
+        that is not its own."""
         for running, shard in zip(self.running, self.reindex.shards, strict=True):
             finish(running, shard)
+        same = True
         for path, (sha, stamp) in self.read.items():
-            try:
-                if files.sha256(path) != sha or _stamp(self.folder / path) != stamp:
-                    return False
-            except (KeyError, OSError):
-                return False
+            recorded = files.sha256(path)
+            if recorded == sha and _stamp_or_none(self.folder / path) == stamp:
+                continue
+            same = False
+            if _sha256(self.folder / path) != recorded:
+                raise BundleError(
+                    f"{path} changed while the bundle was being built",
+                    path=self.folder.parent / path,
+                    hint="build again (someone wrote into the bundle meanwhile)",
+                )
+        if not same:
+            return False
         done.previous.update((p, o) for p, o in previous.items() if self.reindex.owns(p))
         for shard in self.reindex.shards:
             _note(self.reindex, shard, settle_shard(files, shard), done)
         return True
 
     def close(self) -> None:
-        """Stop what is still at work and remove its working folders."""
-        for running in self.running:
-            running.stop()
-        shutil.rmtree(self.work, ignore_errors=True)
+        """Stop what is still at work and remove its working folder, even when stopping one is
+        interrupted (the others are killed without waiting)."""
+        pending, self.running = self.running, []
+        try:
+            while pending:
+                pending[-1].stop()
+                pending.pop()
+        finally:
+            for running in pending:
+                with contextlib.suppress(OSError):
+                    running.process.kill()
+            if self.work is not None:
+                shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _stamp_or_none(path: Path) -> tuple[int, ...] | None:
+    try:
+        return _stamp(path)
+    except OSError:
+        return None
+
+
+def _sha256(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def _stamp(path: Path) -> tuple[int, ...]:

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from bilingual.errors import SourceError
-from bilingual.yamlutil import yaml_problem
+from bilingual.yamlutil import duplicate_key, yaml_problem
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _Base: type = yaml.CSafeLoader
@@ -125,22 +125,25 @@ def _parts(text: str, path: str) -> tuple[dict[str, Any], str, re.Match[str]]:
 
 def _refuse_twice(yaml_text: str, path: str) -> None:
     """A key given twice is an error at its second line: YAML forbids it, and a loader keeps
-    the last silently (a second ``date:`` would replace the first unseen)."""
+    the last silently (a second ``date:`` would replace the first unseen). The key lines
+    found by pattern are only candidates (a quoted value may go on at the start of a line):
+    YAML's own reading of the document decides."""
     keys = [m.group(1).strip("'\"") for m in _KEY.finditer(yaml_text)]
     if len(set(keys)) == len(keys):
         return
-    seen: dict[str, int] = {}
-    for m in _KEY.finditer(yaml_text):
-        key, line = m.group(1).strip("'\""), yaml_text.count("\n", 0, m.start()) + 2
-        if key in seen:
-            raise SourceError(
-                f"front matter gives {key!r} twice (lines {seen[key]} and {line}): YAML keeps "
-                "only the last",
-                path=path,
-                line=line,
-                hint="keep one of them",
-            )
-        seen[key] = line
+    try:
+        twice = duplicate_key(yaml.compose(yaml_text, Loader=_Base))
+    except yaml.YAMLError:
+        return  # said as a YAML error when it is read
+    if twice:
+        key, first, second = twice
+        raise SourceError(
+            f"front matter gives {key!r} twice (lines {first + 1} and {second + 1}): YAML "
+            "keeps only the last",
+            path=path,
+            line=second + 1,
+            hint="keep one of them",
+        )
 
 
 def _load(yaml_text: str, path: str) -> dict[str, Any]:
