@@ -15,7 +15,6 @@ the end, the one it read.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import tempfile
@@ -36,6 +35,7 @@ from bilingual.bundle.search import (
     shards_for,
     start,
 )
+from bilingual.bundle.tree import sha256_of
 from bilingual.errors import BundleError
 from bilingual.parse.discover import ARTICLES
 
@@ -193,7 +193,7 @@ class Early:
             if recorded == sha and _stamp_or_none(self.folder / path) == stamp:
                 continue
             same = False
-            if _sha256(self.folder / path) != recorded:
+            if sha256_of(self.folder / path) != recorded:
                 raise BundleError(
                     f"{path} changed while the bundle was being built",
                     path=self.folder.parent / path,
@@ -227,14 +227,6 @@ def _stamp_or_none(path: Path) -> tuple[int, ...] | None:
         return _stamp(path)
     except OSError:
         return None
-
-
-def _sha256(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return ""
 
 
 def _stamp(path: Path) -> tuple[int, ...]:

@@ -100,7 +100,7 @@ def files_ok(found: Scan, state: TreeState) -> bool:
     young = state.seen - RACY_NS
     for rel, info in found.stats.items():
         young_file = info is not None and info.st_ctime_ns >= young and rel != SUMS
-        if young_file and _sha256(found.folder / rel) != found.sums[rel]:
+        if young_file and sha256_of(found.folder / rel) != found.sums[rel]:
             return False
     found.trusted = True
     return True
@@ -208,7 +208,8 @@ def _lstat(path: str) -> os.stat_result | None:
         return None
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of the file at ``path``; "" when it cannot be read."""
     try:
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
