@@ -27,11 +27,12 @@ times, one after the other so that the machine's load is shared alike:
     floor      the read floor (``floor.py``: read every source and parse its front matter, in
                this process), before and after the run; the smaller is the run's floor.
 
-Memory is the peak resident memory of each tool's process tree (all processes, sampled every
-20 ms): with search on (the default), Pagefind's process too. Prints one line per run and the
-best of each figure; ``full / hugo`` is taken within a run, and the rebuild is also stated as a
-ratio to the read floor of its run (this machine is shared: ratios measured within a minute are
-steadier than seconds).
+The outputs of earlier runs are moved aside, not deleted, until every run is over (``remove``
+says why). Memory is the peak resident memory of each tool's process tree (all processes,
+sampled every 20 ms): with search on (the default), Pagefind's process too. Prints one line
+per run and the best of each figure; ``full / hugo`` is taken within a run, and the rebuild is
+also stated as a ratio to the read floor of its run (this machine is shared: ratios measured
+within a minute are steadier than seconds).
 """
 
 from __future__ import annotations
@@ -98,10 +99,21 @@ def bundle(root: Path, out: Path, *extra: str) -> tuple[float, float, str]:
 
 
 def remove(out: Path) -> None:
-    """An output folder and its spare, gone."""
+    """An output folder and its spare, moved aside into ``TRASH`` (beside them), which is
+    emptied once the runs are over. Not deleted here: this machine's file system (ext4 without
+    a journal) will not reuse an inode for one to five minutes after it is freed, so a build
+    started right after 20,000-80,000 files were deleted looks past each of them for every
+    file it makes (a third of the machine's time in a profile; a full build 3-4 s slower, in
+    system time); it would weigh on whichever tool deleted the most before it."""
     for folder in (out, out.parent / f".{out.name}.spare"):
         if folder.exists():
-            shutil.rmtree(folder)
+            trash = out.parent / TRASH
+            trash.mkdir(exist_ok=True)
+            folder.rename(trash / f"{len(list(trash.iterdir()))}")
+
+
+#: Where the outputs of earlier runs wait (``remove``), in the bench's folder.
+TRASH = ".trash"
 
 
 def one_run(root: Path, site: Path, work: Path, hugo: str, article: Path) -> dict[str, float]:
@@ -159,8 +171,19 @@ def main() -> None:
     print(f"hugo: {version.stdout.split()[1]}; corpus: {root} ({args.count} pairs)")
     print(f"search: {search}")
     bundle(root, work / "site")  # fills the result cache: every run below finds it warm
+    try:
+        runs = measure(args.runs, root, site, work, hugo, article)
+    finally:
+        shutil.rmtree(work / TRASH, ignore_errors=True)
+    report(runs)
+
+
+def measure(
+    count: int, root: Path, site: Path, work: Path, hugo: str, article: Path
+) -> list[dict[str, float]]:
+    """``count`` runs, each printed as it ends."""
     runs = []
-    for n in range(args.runs):
+    for n in range(count):
         r = one_run(root, site, work, hugo, article)
         runs.append(r)
         peer = ""
@@ -179,6 +202,11 @@ def main() -> None:
             f"floor {r['floor']:.2f} s",
             flush=True,
         )
+    return runs
+
+
+def report(runs: list[dict[str, float]]) -> None:
+    """The best of each figure over ``runs``."""
     best = {key: min(r[key] for r in runs) for key in runs[0]}
     ratio = min(r["full"] / r["hugo"] for r in runs)
     floor_ratio = min(r["rebuild"] / r["floor"] for r in runs)

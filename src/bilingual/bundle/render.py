@@ -53,6 +53,7 @@ class Renderer:
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n"],
             keep_trailing_newline=True,
+            auto_reload=False,  # a build's templates do not change under it: no stat a page
         )
         env.filters["date"] = lambda value: format_date(value, lang)
         env.filters["iso"] = lambda value: value.isoformat() if value else ""
